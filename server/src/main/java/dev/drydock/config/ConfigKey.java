@@ -1,0 +1,78 @@
+package dev.drydock.config;
+
+/**
+ * Every key {@code drydock.yaml} accepts. This enum drives parsing (a key not listed here is an
+ * error) and the reference in {@code docs/configuration.md} (a test keeps them in step).
+ * {@code *} in a path stands for a name the user chooses.
+ */
+public enum ConfigKey {
+    TARGET_URL("targets.*.url", Type.URL, null,
+            "Address of the target database: postgres://user:password@host:5432/db?sslmode=require "
+                    + "(as Supabase shows it) or jdbc:postgresql://host:5432/db. Required for each target."),
+    TARGET_READ_URL("targets.*.readUrl", Type.URL, null,
+            "Optional address of a role with read-only grants (such as Supabase's read-only user); "
+                    + "execute_sql reads through it."),
+    TARGET_PROTECTED("targets.*.protected", Type.BOOLEAN, "false",
+            "Marks a target whose changes need a human's approval; never used as a branch server."),
+    DEFAULT_TARGET("defaultTarget", Type.STRING, null,
+            "Target used when a tool call names none. Default: the only target; with several, "
+                    + "`local`, else `default`, else the first one listed."),
+    BRANCH_SERVER_URL("branchServer.url", Type.URL, null,
+            "Server on which branches are created. Default: the embedded PostgreSQL. "
+                    + "Must not be a protected target."),
+    POLICY_READ_STATEMENT_TIMEOUT("policy.readStatementTimeout", Type.DURATION, "15s",
+            "statement_timeout of execute_sql's read-only transactions (for example 500ms, 15s, 2m).");
+
+    /** The kinds of value a key takes. */
+    public enum Type {
+        STRING, URL, BOOLEAN, DURATION
+    }
+
+    private final String path;
+    private final Type type;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String path, Type type, String defaultValue, String description) {
+        this.path = path;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The key whose path matches {@code concretePath} (names in place of {@code *}), or null. */
+    static ConfigKey forPath(String pattern) {
+        for (ConfigKey key : values()) {
+            if (key.path.equals(pattern)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** True when some key lives below {@code prefixPattern} (a mapping that may hold keys). */
+    static boolean isSection(String prefixPattern) {
+        for (ConfigKey key : values()) {
+            if (key.path.startsWith(prefixPattern + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

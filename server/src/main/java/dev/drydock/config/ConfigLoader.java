@@ -1,0 +1,293 @@
+package dev.drydock.config;
+
+import dev.drydock.DrydockException;
+import dev.drydock.ErrorCode;
+import dev.drydock.db.DatabaseUrl;
+import dev.drydock.db.Target;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code drydock.yaml} strictly: every key must be one {@link ConfigKey} knows, every value
+ * of the right type; all problems are collected and reported together, each with its line.
+ * Values may use {@code ${VAR}} or {@code ${VAR:-fallback}} to read the environment.
+ */
+public final class ConfigLoader {
+    public static final String FILE_NAME = "drydock.yaml";
+    public static final String DEFAULT_URL_TARGET = "default";
+
+    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Pattern TARGET_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    private final Function<String, String> env;
+    private final List<String> errors = new ArrayList<>();
+    private final Map<String, Value> values = new LinkedHashMap<>();
+    private String file = FILE_NAME;
+
+    /** A scalar as read: its concrete path (names in place of *), key, text and line. */
+    private record Value(String path, ConfigKey key, String text, int line) {
+    }
+
+    private ConfigLoader(Function<String, String> env) {
+        this.env = env;
+    }
+
+    /**
+     * Loads the configuration of {@code projectDir}.
+     *
+     * @param databaseUrl the --database-url flag, or null; defines target {@code default}
+     * @param env         the environment ({@code System::getenv} in production)
+     */
+    public static DrydockConfig load(Path projectDir, String databaseUrl, Function<String, String> env) {
+        Path file = projectDir.resolve(FILE_NAME);
+        String yaml = null;
+        if (Files.isRegularFile(file)) {
+            try {
+                yaml = Files.readString(file);
+            } catch (IOException e) {
+                throw new DrydockException(ErrorCode.CONFIG_INVALID, "Cannot read " + file + ": " + e.getMessage(),
+                        "Check the file's permissions.");
+            }
+        }
+        return new ConfigLoader(env).build(projectDir, yaml == null ? null : file, yaml, databaseUrl);
+    }
+
+    /** Parses YAML text directly; used by tests and by {@link #load}. */
+    public static DrydockConfig parse(Path projectDir, Path file, String yaml, String databaseUrl,
+                                      Function<String, String> env) {
+        return new ConfigLoader(env).build(projectDir, file, yaml, databaseUrl);
+    }
+
+    private DrydockConfig build(Path projectDir, Path configFile, String yaml, String databaseUrl) {
+        if (configFile != null) {
+            file = configFile.getFileName().toString();
+        }
+        if (yaml != null) {
+            read(yaml);
+        }
+        List<String> secrets = new ArrayList<>();
+        Map<String, Target> targets = targets(secrets);
+        String flagUrl = databaseUrl != null ? databaseUrl : targets.isEmpty() ? env.apply("DATABASE_URL") : null;
+        if (flagUrl != null && !flagUrl.isBlank()) {
+            if (targets.containsKey(DEFAULT_URL_TARGET)) {
+                errors.add("--database-url defines target 'default', which " + file + " defines too; rename one.");
+            } else {
+                DatabaseUrl url = url(flagUrl, "--database-url / DATABASE_URL", 0);
+                if (url != null) {
+                    secrets.add(url.password());
+                    targets.put(DEFAULT_URL_TARGET, new Target(DEFAULT_URL_TARGET, url, null, false));
+                }
+            }
+        }
+        if (targets.isEmpty()) {
+            targets.put(Target.EMBEDDED_NAME, Target.embeddedLocal());
+        }
+        String defaultTarget = defaultTarget(targets);
+        DatabaseUrl branchServer = branchServer(targets, secrets);
+        Duration timeout = duration(ConfigKey.POLICY_READ_STATEMENT_TIMEOUT);
+        secrets.add(env.apply("DRYDOCK_HTTP_TOKEN"));
+        if (!errors.isEmpty()) {
+            throw new DrydockException(ErrorCode.CONFIG_INVALID,
+                    "Invalid configuration (" + errors.size() + " problem" + (errors.size() == 1 ? "" : "s") + "):\n- "
+                            + String.join("\n- ", errors),
+                    "Fix each line named above; docs/configuration.md lists every key with its type and default.");
+        }
+        return new DrydockConfig(projectDir, configFile, new ArrayList<>(targets.values()), defaultTarget,
+                branchServer, timeout, secrets.stream().filter(s -> s != null && !s.isEmpty()).toList());
+    }
+
+    private void read(String yaml) {
+        Node root;
+        try {
+            root = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(yaml).orElse(null);
+        } catch (YamlEngineException e) {
+            errors.add(file + " is not valid YAML: " + e.getMessage().replace('\n', ' '));
+            return;
+        }
+        if (root == null) {
+            return;
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            errors.add(file + " line " + line(root) + ": the top level must be a mapping of keys.");
+            return;
+        }
+        walk(mapping, "", "");
+    }
+
+    private void walk(MappingNode mapping, String path, String pattern) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            String name = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
+            String childPath = path.isEmpty() ? name : path + "." + name;
+            String childPattern = pattern.equals("targets") ? "targets.*" : pattern.isEmpty() ? name : pattern + "." + name;
+            Node value = tuple.getValueNode();
+            int line = line(tuple.getKeyNode());
+            if (pattern.equals("targets") && !TARGET_NAME.matcher(name).matches()) {
+                errors.add(file + " line " + line + ": target name '" + name
+                        + "' must be lower case letters, digits, '-' or '_', starting with a letter.");
+            }
+            ConfigKey key = ConfigKey.forPath(childPattern);
+            if (key != null && value instanceof ScalarNode scalar) {
+                values.put(childPath, new Value(childPath, key, expand(scalar.getValue(), childPath, line), line));
+            } else if (key == null && ConfigKey.isSection(childPattern) && value instanceof MappingNode child) {
+                walk(child, childPath, childPattern);
+            } else if (key != null || ConfigKey.isSection(childPattern)) {
+                errors.add(file + " line " + line + ": " + childPath + " must be "
+                        + (key != null ? "a single " + key.type().name().toLowerCase(Locale.ROOT) + " value" : "a mapping") + ".");
+            } else {
+                errors.add(file + " line " + line + ": unknown key '" + childPath + "'. Known keys: " + knownKeys() + ".");
+            }
+        }
+    }
+
+    private String expand(String text, String path, int line) {
+        Matcher m = ENV_REF.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = env.apply(m.group(1));
+            if (value == null) {
+                value = m.group(2);
+            }
+            if (value == null) {
+                errors.add(file + " line " + line + ": " + path + " uses ${" + m.group(1)
+                        + "}, which is not set in the environment (write ${" + m.group(1) + ":-fallback} for a default).");
+                value = "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private Map<String, Target> targets(List<String> secrets) {
+        Map<String, Target> targets = new LinkedHashMap<>();
+        Map<String, Integer> names = new LinkedHashMap<>();
+        values.values().stream().filter(v -> v.path().startsWith("targets."))
+                .forEach(v -> names.putIfAbsent(v.path().split("\\.")[1], v.line()));
+        for (Map.Entry<String, Integer> entry : names.entrySet()) {
+            String name = entry.getKey();
+            Value url = values.get("targets." + name + ".url");
+            if (url == null) {
+                errors.add(file + " line " + entry.getValue() + ": target '" + name + "' has no url.");
+                continue;
+            }
+            DatabaseUrl main = url(url.text(), url.path(), url.line());
+            Value read = values.get("targets." + name + ".readUrl");
+            DatabaseUrl readUrl = read == null ? null : url(read.text(), read.path(), read.line());
+            Value prot = values.get("targets." + name + ".protected");
+            boolean isProtected = prot != null && bool(prot);
+            if (main != null) {
+                secrets.add(main.password());
+                if (readUrl != null) {
+                    secrets.add(readUrl.password());
+                }
+                targets.put(name, new Target(name, main, readUrl, isProtected));
+            }
+        }
+        return targets;
+    }
+
+    private String defaultTarget(Map<String, Target> targets) {
+        Value explicit = values.get(ConfigKey.DEFAULT_TARGET.path());
+        if (explicit != null) {
+            if (!targets.containsKey(explicit.text())) {
+                errors.add(file + " line " + explicit.line() + ": defaultTarget '" + explicit.text()
+                        + "' is not a configured target " + targets.keySet() + ".");
+            }
+            return explicit.text();
+        }
+        for (String preferred : List.of(Target.EMBEDDED_NAME, DEFAULT_URL_TARGET)) {
+            if (targets.containsKey(preferred)) {
+                return preferred;
+            }
+        }
+        return targets.isEmpty() ? null : targets.keySet().iterator().next();
+    }
+
+    private DatabaseUrl branchServer(Map<String, Target> targets, List<String> secrets) {
+        Value v = values.get(ConfigKey.BRANCH_SERVER_URL.path());
+        if (v == null) {
+            return null;
+        }
+        DatabaseUrl url = url(v.text(), v.path(), v.line());
+        if (url == null) {
+            return null;
+        }
+        secrets.add(url.password());
+        for (Target t : targets.values()) {
+            if (t.isProtected() && t.url() != null && t.url().sameDatabase(url)) {
+                errors.add(file + " line " + v.line() + ": branchServer.url points at protected target '" + t.name()
+                        + "'; branches must never be created on a protected database.");
+            }
+        }
+        return url;
+    }
+
+    private DatabaseUrl url(String text, String path, int line) {
+        try {
+            return DatabaseUrl.parse(text);
+        } catch (DrydockException e) {
+            errors.add((line > 0 ? file + " line " + line + ": " : "") + path + ": " + e.getMessage() + " " + e.hint());
+            return null;
+        }
+    }
+
+    private boolean bool(Value v) {
+        return switch (v.text().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                errors.add(file + " line " + v.line() + ": " + v.path() + " must be true or false, not '" + v.text() + "'.");
+                yield false;
+            }
+        };
+    }
+
+    private Duration duration(ConfigKey key) {
+        Value v = values.get(key.path());
+        String text = v == null ? key.defaultValue() : v.text();
+        Matcher m = DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            errors.add(file + " line " + (v == null ? 0 : v.line()) + ": " + key.path()
+                    + " must be a duration such as 500ms, 15s, 2m or 1h, not '" + text + "'.");
+            return Duration.ZERO;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    private static String knownKeys() {
+        List<String> keys = new ArrayList<>();
+        for (ConfigKey k : ConfigKey.values()) {
+            keys.add(k.path());
+        }
+        return String.join(", ", keys);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.drydock.config;
+
+import dev.drydock.DrydockException;
+import dev.drydock.ErrorCode;
+import dev.drydock.db.DatabaseUrl;
+import dev.drydock.db.Redactor;
+import dev.drydock.db.Target;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Drydock's settings after parsing and validation: immutable, built once at start.
+ *
+ * @param configFile      the drydock.yaml read, or null when there is none
+ * @param targets         in the order configured; never empty (the embedded {@code local} when nothing is)
+ * @param branchServerUrl null for the embedded PostgreSQL
+ * @param secrets         every password and token Drydock knows, for the {@link Redactor}
+ */
+public record DrydockConfig(Path projectDir, Path configFile, List<Target> targets, String defaultTarget,
+                            DatabaseUrl branchServerUrl, Duration readStatementTimeout, List<String> secrets) {
+
+    public DrydockConfig {
+        targets = List.copyOf(targets);
+        secrets = List.copyOf(secrets);
+    }
+
+    public Optional<Target> target(String name) {
+        return targets.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The target a call means: the named one, or the default when {@code name} is null or blank. */
+    public Target resolveTarget(String name) {
+        String wanted = name == null || name.isBlank() ? defaultTarget : name;
+        return target(wanted).orElseThrow(() -> new DrydockException(ErrorCode.UNKNOWN_TARGET,
+                "No target named '" + wanted + "'. Configured targets: " + targetNames() + ".",
+                "Targets are defined under `targets:` in drydock.yaml, or by --database-url (target `default`).",
+                "call the tool again with target set to one of " + targetNames()));
+    }
+
+    public List<String> targetNames() {
+        List<String> names = new ArrayList<>();
+        targets.forEach(t -> names.add(t.name()));
+        return names;
+    }
+
+    /** True when a target is the embedded PostgreSQL, which Drydock then starts itself. */
+    public boolean hasEmbeddedTarget() {
+        return targets.stream().anyMatch(Target::isEmbedded);
+    }
+
+    public Redactor redactor() {
+        return new Redactor(secrets);
+    }
+}

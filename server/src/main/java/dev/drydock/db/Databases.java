@@ -1,0 +1,71 @@
+package dev.drydock.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * One small HikariCP pool per database, created on first use. The embedded target's address is
+ * known only once the embedded server has started, so it is asked for lazily too.
+ */
+public final class Databases implements AutoCloseable {
+    private static final int POOL_SIZE = 4;
+
+    private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
+    private final Supplier<DatabaseUrl> embeddedUrl;
+    private final Redactor redactor;
+
+    /** @param embeddedUrl starts (or waits for) the embedded server; called only for embedded targets */
+    public Databases(Supplier<DatabaseUrl> embeddedUrl, Redactor redactor) {
+        this.embeddedUrl = embeddedUrl;
+        this.redactor = redactor;
+    }
+
+    /** The address Drydock writes through (migrations, history). */
+    public DatabaseUrl address(Target target) {
+        return target.isEmbedded() ? embeddedUrl.get() : target.url();
+    }
+
+    /** A connection for reading: through {@code readUrl} when the target has one. */
+    public Connection openForRead(Target target) {
+        DatabaseUrl url = target.readUrl() != null ? target.readUrl() : address(target);
+        return open(target, target.readUrl() != null ? "read" : "main", url);
+    }
+
+    public Connection open(Target target) {
+        return open(target, "main", address(target));
+    }
+
+    private Connection open(Target target, String role, DatabaseUrl url) {
+        HikariDataSource pool = pools.computeIfAbsent(target.name() + "/" + role, key -> pool(key, url));
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, target.name(), redactor);
+        }
+    }
+
+    private static HikariDataSource pool(String name, DatabaseUrl url) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("drydock-" + name.replace('/', '-'));
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setDataSourceProperties(url.credentials());
+        config.addDataSourceProperty("ApplicationName", "drydock");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(HikariDataSource::close);
+        pools.clear();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.drydock.sql;
+
+import dev.drydock.DrydockException;
+import dev.drydock.ErrorCode;
+import dev.drydock.sql.Token.Type;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a script into statements as psql does: a semicolon ends a statement only outside
+ * quotes, comments, parentheses and the {@code BEGIN ATOMIC … END} body of a SQL-standard
+ * function. Never merges, drops or truncates a statement; a script of only comments has none.
+ */
+public final class Splitter {
+    private Splitter() {
+    }
+
+    public static List<SqlStatement> split(String sql) {
+        List<Token> tokens = Lexer.tokenize(sql);
+        List<SqlStatement> statements = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        BodyTracker body = new BodyTracker();
+        for (Token token : tokens) {
+            if (token.type() == Type.META_COMMAND) {
+                throw new DrydockException(ErrorCode.SQL_SYNTAX,
+                        "psql meta-command `" + token.text().strip() + "` on line " + token.line()
+                                + " is not SQL; Drydock runs SQL only.",
+                        "Remove the meta-command; inline what it would include or set.");
+            }
+            if (token.type() == Type.SEMICOLON && body.atTopLevel()) {
+                add(statements, current, sql);
+                current = new ArrayList<>();
+                body = new BodyTracker();
+                continue;
+            }
+            body.accept(token);
+            current.add(token);
+        }
+        add(statements, current, sql);
+        return statements;
+    }
+
+    private static void add(List<SqlStatement> statements, List<Token> tokens, String sql) {
+        int first = firstNonWhitespace(tokens);
+        int last = lastSignificant(tokens);
+        if (last < 0) {
+            return;
+        }
+        List<Token> kept = tokens.subList(first, last + 1);
+        Token head = kept.get(0);
+        Token tail = kept.get(kept.size() - 1);
+        statements.add(new SqlStatement(statements.size(), sql.substring(head.start(), tail.end()),
+                head.start(), tail.end(), head.line(), head.column(), kept));
+    }
+
+    private static int firstNonWhitespace(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).type() != Type.WHITESPACE) {
+                return i;
+            }
+        }
+        return tokens.size();
+    }
+
+    private static int lastSignificant(List<Token> tokens) {
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            if (tokens.get(i).significant()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Tracks parentheses and, in CREATE FUNCTION/PROCEDURE, BEGIN ATOMIC … END nesting. */
+    private static final class BodyTracker {
+        private int parens;
+        private int blocks;
+        private int words;
+        private boolean routine;
+        private boolean sawCreate;
+
+        void accept(Token token) {
+            if (token.isPunct("(")) {
+                parens++;
+            } else if (token.isPunct(")")) {
+                parens = Math.max(0, parens - 1);
+            } else if (token.type() == Type.WORD) {
+                word(token.upperWord());
+            }
+        }
+
+        private void word(String word) {
+            words++;
+            if (words == 1) {
+                sawCreate = word.equals("CREATE");
+            } else if (sawCreate && words <= 4 && (word.equals("FUNCTION") || word.equals("PROCEDURE"))) {
+                routine = true;
+            }
+            if (routine && (word.equals("BEGIN") || word.equals("CASE"))) {
+                blocks++;
+            } else if (routine && word.equals("END")) {
+                blocks = Math.max(0, blocks - 1);
+            }
+        }
+
+        boolean atTopLevel() {
+            return parens == 0 && blocks == 0;
+        }
+    }
+}
