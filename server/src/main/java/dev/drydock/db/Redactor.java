@@ -53,4 +53,17 @@ public final class Redactor {
         out = KEY_VALUE_PASSWORD.matcher(out).replaceAll("$1$2" + MASK);
         return BEARER.matcher(out).replaceAll("$1" + MASK);
     }
+
+    /** A throwable's stack trace for stderr, with every message in the cause chain redacted. */
+    public String stackTrace(Throwable t) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable cur = t; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
+            out.append(cur == t ? "" : "Caused by: ").append(cur.getClass().getName()).append(": ")
+                    .append(redact(String.valueOf(cur.getMessage()))).append('\n');
+            for (StackTraceElement e : cur.getStackTrace()) {
+                out.append("\tat ").append(e).append('\n');
+            }
+        }
+        return out.toString();
+    }
 }

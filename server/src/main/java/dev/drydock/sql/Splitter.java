@@ -41,6 +41,39 @@ public final class Splitter {
         return statements;
     }
 
+    /**
+     * The statements as the Supabase CLI stores them in
+     * {@code supabase_migrations.schema_migrations.statements}: every {@code ;}-terminated segment,
+     * semicolon removed and surrounding white space stripped, leading comments kept, and a segment
+     * of only comments kept too. Comparing these with the history is how drift is found.
+     */
+    public static List<String> supabaseStatements(String sql) {
+        List<String> out = new ArrayList<>();
+        int segmentStart = 0;
+        BodyTracker body = new BodyTracker();
+        for (Token token : Lexer.tokenize(sql)) {
+            if (token.type() == Type.SEMICOLON && body.atTopLevel()) {
+                addTrimmed(out, sql.substring(segmentStart, token.start()));
+                segmentStart = token.end();
+                body = new BodyTracker();
+            } else {
+                body.accept(token);
+            }
+        }
+        addTrimmed(out, sql.substring(segmentStart));
+        return out;
+    }
+
+    private static void addTrimmed(List<String> out, String segment) {
+        String trimmed = segment.strip();
+        while (trimmed.endsWith(";")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+        }
+        if (!trimmed.isEmpty()) {
+            out.add(trimmed);
+        }
+    }
+
     private static void add(List<SqlStatement> statements, List<Token> tokens, String sql) {
         int first = firstNonWhitespace(tokens);
         int last = lastSignificant(tokens);

@@ -1,0 +1,69 @@
+package dev.drydock;
+
+import dev.drydock.cli.DrydockCommand;
+import dev.drydock.config.ConfigLoader;
+import dev.drydock.config.DrydockConfig;
+import dev.drydock.db.Databases;
+import dev.drydock.db.EmbeddedServer;
+import dev.drydock.db.ReadOnlyQuery;
+import dev.drydock.db.Redactor;
+import dev.drydock.migrate.LocalBootstrap;
+import dev.drydock.migrate.LocalDatabase;
+import dev.drydock.migrate.ProjectLayout;
+import dev.drydock.tools.ExecuteSqlTool;
+import dev.drydock.tools.Json;
+import dev.drydock.tools.ListTablesTool;
+import dev.drydock.tools.StatusTool;
+import dev.drydock.tools.ToolRunner;
+import dev.drydock.tools.Toolbox;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Entry point, and the one place where objects are wired together. The first thing it does is
+ * take the real stdout for itself and point {@code System.out} at stderr, so that in stdio mode no
+ * library can ever write a stray line into the JSON-RPC stream.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        System.exit(DrydockCommand.run(args, stdout, Main::toolbox));
+    }
+
+    /** Builds every tool for {@code project}; touches no database (pools and the embedded server are lazy). */
+    public static Toolbox toolbox(Path project, String databaseUrl) {
+        DrydockConfig config = ConfigLoader.load(project, databaseUrl, System::getenv);
+        Redactor redactor = config.redactor();
+        ProjectLayout layout = ProjectLayout.detect(project);
+        LocalDatabase local = config.hasEmbeddedTarget()
+                ? new LocalDatabase(new EmbeddedServer(project), layout, redactor) : null;
+        Databases databases = new Databases(() -> local.url(), redactor);
+        ToolRunner runner = new ToolRunner(Json.mapper(), redactor);
+        List<dev.drydock.tools.ToolHandler> handlers = List.of(
+                new StatusTool(config, databases, () -> local == null ? LocalBootstrap.Outcome.skipped() : local.bootstrapOutcome()),
+                new ListTablesTool(config, databases, redactor),
+                new ExecuteSqlTool(config, databases, new ReadOnlyQuery(Json.mapper()), redactor));
+        Runnable warmUp = () -> {
+            if (local != null) {
+                local.start();
+            }
+        };
+        AutoCloseable resources = () -> {
+            databases.close();
+            if (local != null) {
+                local.close();
+            }
+        };
+        return new Toolbox(config, handlers, runner, warmUp, resources);
+    }
+}

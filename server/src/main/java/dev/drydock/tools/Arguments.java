@@ -1,0 +1,109 @@
+package dev.drydock.tools;
+
+import dev.drydock.DrydockException;
+import dev.drydock.ErrorCode;
+import dev.drydock.config.DrydockConfig;
+import dev.drydock.db.Target;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A tool call's arguments with typed, validated access; every problem names the argument. */
+public final class Arguments {
+    private final String tool;
+    private final Map<String, Object> values;
+
+    public Arguments(String tool, Map<String, Object> values) {
+        this.tool = tool;
+        this.values = values == null ? Map.of() : values;
+    }
+
+    public String string(String name, String fallback) {
+        Object v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof String s) {
+            return s;
+        }
+        throw invalid(name, "must be a string, not " + v);
+    }
+
+    public String requiredString(String name) {
+        String v = string(name, null);
+        if (v == null || v.isBlank()) {
+            throw invalid(name, "is required");
+        }
+        return v;
+    }
+
+    public boolean bool(String name, boolean fallback) {
+        Object v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw invalid(name, "must be true or false, not " + v);
+    }
+
+    public int integer(String name, int fallback, int min, int max) {
+        Object v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw invalid(name, "must be a whole number, not " + v);
+        }
+        if (n.longValue() < min || n.longValue() > max) {
+            throw invalid(name, "must be between " + min + " and " + max + ", not " + n.longValue());
+        }
+        return n.intValue();
+    }
+
+    public List<String> strings(String name, List<String> fallback) {
+        Object v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw invalid(name, "must be a non-empty array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof String s) || s.isBlank()) {
+                throw invalid(name, "must contain only non-empty strings, not " + o);
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /**
+     * The database a call means: {@code target} (a configured name, default the default target)
+     * or {@code branch}, never both.
+     */
+    public Target target(DrydockConfig config) {
+        String target = string("target", null);
+        String branch = string("branch", null);
+        if (target != null && branch != null) {
+            throw new DrydockException(ErrorCode.INVALID_ARGUMENT,
+                    tool + " takes `target` or `branch`, not both (got target '" + target + "' and branch '" + branch + "').",
+                    "Name the one database the call is for.", tool + " with only target, or only branch");
+        }
+        if (branch != null) {
+            throw new DrydockException(ErrorCode.NOT_AVAILABLE,
+                    "Branches are not available in this version of Drydock, so branch '" + branch + "' cannot be used.",
+                    "Use a target for reads; branch databases arrive with create_branch and apply_on_branch.",
+                    tool + " with target set to one of " + config.targetNames());
+        }
+        return config.resolveTarget(target);
+    }
+
+    private DrydockException invalid(String name, String why) {
+        return new DrydockException(ErrorCode.INVALID_ARGUMENT, tool + ": argument `" + name + "` " + why + ".",
+                "tool-specs/" + tool + ".json describes every argument.", tool + " with `" + name + "` corrected");
+    }
+}

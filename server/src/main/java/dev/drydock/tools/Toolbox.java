@@ -1,0 +1,66 @@
+package dev.drydock.tools;
+
+import dev.drydock.DrydockException;
+import dev.drydock.ErrorCode;
+import dev.drydock.config.DrydockConfig;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Every tool of one Drydock process, with the resources behind them (pools, the embedded server).
+ * The MCP server and the CLI both call tools through this, so they share every line of behaviour.
+ */
+public final class Toolbox implements AutoCloseable {
+    private final DrydockConfig config;
+    private final Map<String, ToolHandler> handlers = new LinkedHashMap<>();
+    private final ToolRunner runner;
+    private final Runnable warmUp;
+    private final AutoCloseable resources;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public Toolbox(DrydockConfig config, List<ToolHandler> handlers, ToolRunner runner, Runnable warmUp,
+                   AutoCloseable resources) {
+        this.config = config;
+        handlers.forEach(h -> this.handlers.put(h.name(), h));
+        this.runner = runner;
+        this.warmUp = warmUp;
+        this.resources = resources;
+    }
+
+    public DrydockConfig config() {
+        return config;
+    }
+
+    public List<ToolHandler> handlers() {
+        return List.copyOf(handlers.values());
+    }
+
+    public ToolRunner runner() {
+        return runner;
+    }
+
+    /** Starts what tools will need (the embedded server) without waiting for it. */
+    public void warmUp() {
+        warmUp.run();
+    }
+
+    public ToolRunner.Response call(String tool, Map<String, Object> args) {
+        ToolHandler handler = handlers.get(tool);
+        if (handler == null) {
+            throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "No tool named '" + tool + "'.",
+                    "Tools: " + handlers.keySet());
+        }
+        return runner.run(handler, args);
+    }
+
+    /** Idempotent: called by the command that finishes and again by the shutdown hook. */
+    @Override
+    public void close() throws Exception {
+        if (closed.compareAndSet(false, true)) {
+            resources.close();
+        }
+    }
+}
