@@ -42,7 +42,12 @@ public final class Main {
 
     /** Builds every tool for {@code project}; touches no database (pools and the embedded server are lazy). */
     public static Toolbox toolbox(Path project, String databaseUrl) {
-        DrydockConfig config = ConfigLoader.load(project, databaseUrl, System::getenv);
+        return toolbox(ConfigLoader.load(project, databaseUrl, System::getenv));
+    }
+
+    /** Builds every tool for a parsed configuration. */
+    public static Toolbox toolbox(DrydockConfig config) {
+        Path project = config.projectDir();
         Redactor redactor = config.redactor();
         ProjectLayout layout = ProjectLayout.detect(project);
         LocalDatabase local = config.hasEmbeddedTarget()

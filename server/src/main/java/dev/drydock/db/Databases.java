@@ -58,7 +58,8 @@ public final class Databases implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "drydock");
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(0);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(5_000);
+        config.addDataSourceProperty("connectTimeout", "5");
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }

@@ -50,7 +50,7 @@ public final class EmbeddedServer implements AutoCloseable {
             Files.createDirectories(stateDir);
             lockChannel = FileChannel.open(stateDir.resolve("pg.lock"),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-            lock = lockChannel.tryLock();
+            lock = tryLock(lockChannel);
             if (lock == null) {
                 url = joinRunning();
                 return url;
@@ -77,9 +77,18 @@ public final class EmbeddedServer implements AutoCloseable {
                 throw de;
             }
             throw new DrydockException(ErrorCode.EMBEDDED_UNAVAILABLE,
-                    "Could not start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(),
+                    "Could not start the embedded PostgreSQL in " + dataDir + ": " + e,
                     "See stderr for PostgreSQL's own output. If the data directory is damaged, move it aside and "
                             + "restart Drydock: a new cluster is created and the project's migrations are replayed.");
+        }
+    }
+
+    /** Null when another process, or another server object in this JVM, holds the lock. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
         }
     }
 

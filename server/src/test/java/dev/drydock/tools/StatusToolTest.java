@@ -1,0 +1,96 @@
+package dev.drydock.tools;
+
+import dev.drydock.db.DatabaseUrl;
+import dev.drydock.testing.Projects;
+import dev.drydock.testing.TestPostgres;
+import dev.drydock.testing.ToolHarness;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatusToolTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reportsProjectTargetsAndPendingMigrations() throws Exception {
+        DatabaseUrl applied = TestPostgres.exampleDatabase();
+        DatabaseUrl empty = TestPostgres.emptyDatabase();
+        Path project = Projects.copyOfExample();
+        String yaml = "targets:\n  dev:\n    url: " + ToolHarness.jdbc(applied) + "\n  fresh:\n    url: "
+                + ToolHarness.jdbc(empty) + "\n    protected: true\n";
+        try (ToolHarness tools = ToolHarness.fromYaml(project, yaml)) {
+            var r = tools.call("status", Map.of());
+            assertThat(r.isError()).as(r.text()).isFalse();
+            Map<String, Object> p = (Map<String, Object>) r.structured().get("project");
+            assertThat(p).containsEntry("layout", "supabase").containsEntry("migrations", 6).containsEntry("rollbacks", 6)
+                    .containsEntry("migrationsDir", "supabase/migrations").containsEntry("seedFile", "supabase/seed.sql");
+            List<Map<String, Object>> targets = (List<Map<String, Object>>) r.structured().get("targets");
+            assertThat(targets.get(0)).containsEntry("name", "dev").containsEntry("reachable", true)
+                    .containsEntry("appliedMigrations", 6).containsEntry("pendingMigrations", 0)
+                    .containsEntry("protected", false).containsEntry("readsAsSuperuser", true);
+            assertThat(targets.get(0).get("serverVersion").toString()).startsWith("17");
+            assertThat(targets.get(1)).containsEntry("name", "fresh").containsEntry("protected", true)
+                    .containsEntry("appliedMigrations", 0).containsEntry("pendingMigrations", 6);
+            assertThat(r.structured().get("warnings")).asList()
+                    .anySatisfy(w -> assertThat(w.toString()).contains("reads as a superuser").contains("targets.dev.readUrl"));
+            assertThat(r.text()).contains("dev (default)").contains("fresh [protected]");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void readUrlRoleIsUsedForReadsAndSilencesTheSuperuserWarning() throws Exception {
+        DatabaseUrl db = TestPostgres.exampleDatabase();
+        TestPostgres.execute(db, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reader') THEN "
+                        + "CREATE ROLE reader LOGIN PASSWORD 'reader-Pw-77'; END IF; END $$",
+                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader");
+        DatabaseUrl reader = new DatabaseUrl(db.hosts(), db.database(), "reader", "reader-Pw-77", Map.of());
+        String yaml = "targets:\n  main:\n    url: " + ToolHarness.jdbc(db) + "\n    readUrl: " + ToolHarness.jdbc(reader) + "\n";
+        try (ToolHarness tools = ToolHarness.fromYaml(Projects.withConfig(null), yaml)) {
+            var who = tools.call("execute_sql", Map.of("sql", "select current_user"));
+            assertThat(who.structured().get("rows").toString()).isEqualTo("[[reader]]");
+            var status = tools.call("status", Map.of());
+            Map<String, Object> main = ((List<Map<String, Object>>) status.structured().get("targets")).get(0);
+            assertThat(main).containsEntry("readsAsSuperuser", false);
+            assertThat(main.get("readUrl").toString()).contains("reader:***@").doesNotContain("reader-Pw-77");
+            assertThat(status.structured().get("warnings")).asList().isEmpty();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void unreachableTargetIsReportedWithoutItsPassword() throws Exception {
+        String yaml = "targets:\n  gone:\n    url: postgres://admin:Very-Secret-42@127.0.0.1:1/app\n";
+        try (ToolHarness tools = ToolHarness.fromYaml(Projects.withConfig(null), yaml)) {
+            var r = tools.call("status", Map.of());
+            Map<String, Object> gone = ((List<Map<String, Object>>) r.structured().get("targets")).get(0);
+            assertThat(gone).containsEntry("reachable", false).containsKey("error");
+            assertThat(gone.get("url")).isEqualTo("postgres://admin:***@127.0.0.1:1/app");
+            assertThat(r.text()).contains("UNREACHABLE").doesNotContain("Very-Secret-42");
+            assertThat(r.structured().toString()).doesNotContain("Very-Secret-42");
+            var sql = tools.call("execute_sql", Map.of("sql", "select 1"));
+            assertThat(sql.structured()).containsEntry("code", "TARGET_UNREACHABLE");
+            assertThat(sql.text()).doesNotContain("Very-Secret-42");
+        }
+    }
+
+    @Test
+    void secretsEchoedByPostgresAreRedacted() throws Exception {
+        DatabaseUrl db = TestPostgres.exampleDatabase();
+        TestPostgres.execute(db, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'owner_pw') THEN "
+                + "CREATE ROLE owner_pw LOGIN SUPERUSER PASSWORD 'Owner-Secret-9'; END IF; END $$");
+        DatabaseUrl withPassword = new DatabaseUrl(db.hosts(), db.database(), "owner_pw", "Owner-Secret-9", Map.of());
+        try (ToolHarness tools = ToolHarness.on(withPassword, null)) {
+            var r = tools.call("execute_sql", Map.of("sql", "select 'Owner-Secret-9'::int"));
+            assertThat(r.isError()).isTrue();
+            assertThat(r.text()).contains("invalid input syntax").doesNotContain("Owner-Secret-9");
+            assertThat(r.structured().toString()).doesNotContain("Owner-Secret-9");
+            var rows = tools.call("execute_sql", Map.of("sql", "select 'Owner-Secret-9' as leaked"));
+            assertThat(rows.text() + rows.structured()).doesNotContain("Owner-Secret-9");
+        }
+    }
+}
