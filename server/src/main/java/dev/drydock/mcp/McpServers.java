@@ -1,9 +1,13 @@
 package dev.drydock.mcp;
 
+import dev.drydock.DrydockException;
+import dev.drydock.ErrorCode;
 import dev.drydock.Version;
 import dev.drydock.tools.ToolHandler;
 import dev.drydock.tools.ToolRunner;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -13,6 +17,7 @@ import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Assembles Drydock's MCP server over any transport: the same tools, contracts and instructions
@@ -33,6 +38,7 @@ public final class McpServers {
 
     private final List<SyncToolSpecification> tools;
     private final McpJsonMapper json;
+    private final JsonSchemaValidator validator = McpJsonDefaults.getSchemaValidator();
 
     public McpServers(List<ToolHandler> handlers, ToolRunner runner, McpJsonMapper json) {
         this.json = json;
@@ -53,13 +59,25 @@ public final class McpServers {
                 .jsonMapper(json)
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .validateToolInputs(false)
                 .tools(tools);
+    }
+
+    /** Arguments that break the tool's input schema, reported in Drydock's error shape. */
+    private static DrydockException invalidArguments(McpSchema.Tool tool, JsonSchemaValidator.ValidationResponse check) {
+        return new DrydockException(ErrorCode.INVALID_ARGUMENT,
+                tool.name() + ": the arguments do not match its input schema: " + check.errorMessage(),
+                "Accepted arguments: " + ((Map<?, ?>) tool.inputSchema().getOrDefault("properties", Map.of())).keySet()
+                        + "; see the tool's inputSchema in tools/list.",
+                tool.name() + " with arguments that match its inputSchema");
     }
 
     private SyncToolSpecification specification(ToolHandler handler, ToolRunner runner) {
         McpSchema.Tool tool = ToolSpec.load(handler.name(), json).toTool();
         return new SyncToolSpecification(tool, (exchange, request) -> {
-            ToolRunner.Response r = runner.run(handler, request.arguments());
+            Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
+            JsonSchemaValidator.ValidationResponse check = validator.validate(tool.inputSchema(), args);
+            ToolRunner.Response r = check.valid() ? runner.run(handler, args) : runner.refuse(invalidArguments(tool, check));
             return CallToolResult.builder()
                     .structuredContent(r.structured())
                     .addTextContent(r.text())

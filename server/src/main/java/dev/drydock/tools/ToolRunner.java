@@ -34,6 +34,11 @@ public final class ToolRunner {
         this.redactor = redactor;
     }
 
+    /** The response for a call refused before its handler ran (for example arguments that break the schema). */
+    public Response refuse(DrydockException e) {
+        return respond(ErrorOutput.of(e), true);
+    }
+
     public Response run(ToolHandler handler, Map<String, Object> args) {
         ToolOutput output;
         boolean error = false;
@@ -49,6 +54,10 @@ public final class ToolRunner {
                             + "Drydock's stderr.", "This is a bug in Drydock; please report it with the stderr output."));
             error = true;
         }
+        return respond(output, error);
+    }
+
+    private Response respond(ToolOutput output, boolean error) {
         Map<String, Object> structured = json.convertValue(output, MAP);
         return new Response(redactMap(structured), redactor.redact(output.text()), error);
     }

@@ -106,6 +106,13 @@ class StdioIT {
     void badArgumentsAreToolErrorsNotProtocolErrors() {
         CallToolResult r = call("execute_sql", Map.of("sql", "select 1", "max_rows", 0));
         assertThat(r.isError()).isTrue();
+        assertThat(structured(r)).containsEntry("code", "INVALID_ARGUMENT");
+        CallToolResult unknownArgument = call("execute_sql", Map.of("sql", "select 1", "allow_writes", true));
+        assertThat(unknownArgument.isError()).isTrue();
+        assertThat(structured(unknownArgument)).containsEntry("code", "INVALID_ARGUMENT");
+        assertThat(structured(unknownArgument).get("message").toString()).contains("allow_writes");
+        assertThat(((McpSchema.TextContent) unknownArgument.content().get(0)).text())
+                .startsWith("INVALID_ARGUMENT: ").contains("Next step: execute_sql");
         CallToolResult unknownTarget = call("list_tables", Map.of("target", "prod"));
         assertThat(unknownTarget.isError()).isTrue();
         assertThat(structured(unknownTarget)).containsEntry("code", "UNKNOWN_TARGET");
