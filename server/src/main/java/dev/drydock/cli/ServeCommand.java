@@ -50,7 +50,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Toolbox toolbox = factory.open(project.projectDir(), project.databaseUrl);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(toolbox), "drydock-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("Drydock stopping");
+            closeQuietly(toolbox);
+        }, "drydock-shutdown"));
         McpJsonMapper json = McpJsonDefaults.getMapper();
         McpServers servers = new McpServers(toolbox.handlers(), toolbox.runner(), json);
         if (httpPort == null) {

@@ -7,7 +7,6 @@ import dev.drydock.config.DrydockConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every tool of one Drydock process, with the resources behind them (pools, the embedded server).
@@ -19,7 +18,7 @@ public final class Toolbox implements AutoCloseable {
     private final ToolRunner runner;
     private final Runnable warmUp;
     private final AutoCloseable resources;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean closed;
 
     public Toolbox(DrydockConfig config, List<ToolHandler> handlers, ToolRunner runner, Runnable warmUp,
                    AutoCloseable resources) {
@@ -56,10 +55,15 @@ public final class Toolbox implements AutoCloseable {
         return runner.run(handler, args);
     }
 
-    /** Idempotent: called by the command that finishes and again by the shutdown hook. */
+    /**
+     * Idempotent, and a second caller waits until the first has finished: on SIGTERM both the
+     * serving thread (its stdin ends) and the shutdown hook close, and the JVM halts as soon as the
+     * hook returns, so the hook must not return while the other thread is still stopping PostgreSQL.
+     */
     @Override
-    public void close() throws Exception {
-        if (closed.compareAndSet(false, true)) {
+    public synchronized void close() throws Exception {
+        if (!closed) {
+            closed = true;
             resources.close();
         }
     }

@@ -16,10 +16,12 @@ import java.util.function.Predicate;
 final class JarProcess implements AutoCloseable {
     private final Process process;
     private final List<String> stderr = new ArrayList<>();
+    private BufferedReader stdout;
+    private final Thread reader;
 
     private JarProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     synchronized (stderr) {
@@ -82,6 +84,35 @@ final class JarProcess implements AutoCloseable {
         }
     }
 
+    /** Writes one JSON-RPC line to stdin. */
+    void send(String json) throws IOException {
+        process.getOutputStream().write((json + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** Reads stdout lines until the response with this id arrives; returns it. */
+    String awaitResponse(int id) throws IOException {
+        if (stdout == null) {
+            stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+        for (String line; (line = stdout.readLine()) != null; ) {
+            if (line.contains("\"id\":" + id + ",")) {
+                return line;
+            }
+        }
+        throw new AssertionError("stdout ended before response " + id + "; stderr:\n" + stderr());
+    }
+
+    /** initialize + initialized, then a status call (which starts the embedded database); returns its response. */
+    String initializeAndStatus() throws IOException {
+        send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
+        awaitResponse(1);
+        send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"status\",\"arguments\":{}}}");
+        return awaitResponse(2);
+    }
+
     String stderr() {
         synchronized (stderr) {
             return String.join("\n", stderr);
@@ -92,6 +123,7 @@ final class JarProcess implements AutoCloseable {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("drydock did not exit within " + timeout + "; stderr:\n" + stderr());
         }
+        reader.join(timeout.toMillis());
         return process.exitValue();
     }
 
