@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What Supabase migrations expect on vanilla PostgreSQL: API roles, the auth, extensions,
- * storage and graphql_public schemas, {@code auth.users}, {@code auth.uid()/role()/jwt()} and
+ * storage and graphql_public schemas, {@code auth.users}, {@code auth.uid()/role()/jwt()/email()} and
  * the {@code supabase_realtime} publication. The SQL is idempotent.
  */
 public final class SupabaseCompat {

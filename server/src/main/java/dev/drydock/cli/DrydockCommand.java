@@ -2,6 +2,7 @@ package dev.drydock.cli;
 
 import dev.drydock.DrydockException;
 import dev.drydock.Version;
+import dev.drydock.db.Redactor;
 import dev.drydock.tools.ErrorOutput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ public final class DrydockCommand implements Runnable {
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DrydockException de) {
-                err.println(ErrorOutput.of(de).text());
+                err.println(Redactor.none().redact(ErrorOutput.of(de).text()));
                 return FAILED;
             }
             throw e;

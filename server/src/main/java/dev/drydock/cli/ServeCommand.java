@@ -61,14 +61,14 @@ final class ServeCommand implements Callable<Integer> {
             closeQuietly(toolbox);
             return DrydockCommand.OK;
         }
-        String token = System.getenv("DRYDOCK_HTTP_TOKEN");
-        if (!InetAddress.getByName(bind).isLoopbackAddress() && (token == null || token.isBlank())) {
+        String token = blankToNull(System.getenv("DRYDOCK_HTTP_TOKEN"));
+        if (!InetAddress.getByName(bind).isLoopbackAddress() && token == null) {
             throw new DrydockException(ErrorCode.CONFIG_INVALID,
                     "--bind " + bind + " exposes Drydock beyond this machine, and DRYDOCK_HTTP_TOKEN is not set.",
                     "Set DRYDOCK_HTTP_TOKEN to a long random secret (clients send it as 'Authorization: Bearer …'), "
                             + "or bind to 127.0.0.1.");
         }
-        try (HttpServer http = HttpServer.start(servers, json, bind, httpPort, blankToNull(token), allowedOrigins)) {
+        try (HttpServer http = HttpServer.start(servers, json, bind, httpPort, token, allowedOrigins)) {
             String base = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + http.port();
             err.println("Drydock MCP server listening on " + base + HttpServer.MCP_PATH + " (Streamable HTTP) and "
                     + base + HttpServer.SSE_PATH + " (SSE)" + (token == null ? "" : "; bearer token required"));

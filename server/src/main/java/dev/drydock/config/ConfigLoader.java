@@ -3,6 +3,7 @@ package dev.drydock.config;
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
 import dev.drydock.db.DatabaseUrl;
+import dev.drydock.db.Redactor;
 import dev.drydock.db.Target;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +38,13 @@ public final class ConfigLoader {
 
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern TARGET_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+    private static final Pattern LINE = Pattern.compile(" line (\\d+):");
 
     private final Function<String, String> env;
     private final List<String> errors = new ArrayList<>();
     private final Map<String, Value> values = new LinkedHashMap<>();
+    private final Map<String, Integer> targetLines = new LinkedHashMap<>();
     private String file = FILE_NAME;
 
     /** A scalar as read: its concrete path (names in place of *), key, text and line. */
@@ -93,7 +97,7 @@ public final class ConfigLoader {
             } else {
                 DatabaseUrl url = url(flagUrl, "--database-url / DATABASE_URL", 0);
                 if (url != null) {
-                    secrets.add(url.password());
+                    secrets.add(secretOf(url));
                     targets.put(DEFAULT_URL_TARGET, new Target(DEFAULT_URL_TARGET, url, null, false));
                 }
             }
@@ -106,6 +110,7 @@ public final class ConfigLoader {
         Duration timeout = duration(ConfigKey.POLICY_READ_STATEMENT_TIMEOUT);
         secrets.add(env.apply("DRYDOCK_HTTP_TOKEN"));
         if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(ConfigLoader::lineOf));
             throw new DrydockException(ErrorCode.CONFIG_INVALID,
                     "Invalid configuration (" + errors.size() + " problem" + (errors.size() == 1 ? "" : "s") + "):\n- "
                             + String.join("\n- ", errors),
@@ -120,7 +125,7 @@ public final class ConfigLoader {
         try {
             root = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(yaml).orElse(null);
         } catch (YamlEngineException e) {
-            errors.add(file + " is not valid YAML: " + e.getMessage().replace('\n', ' '));
+            errors.add(file + " is not valid YAML: " + Redactor.none().redact(e.getMessage()).replace('\n', ' '));
             return;
         }
         if (root == null) {
@@ -140,6 +145,9 @@ public final class ConfigLoader {
             String childPattern = pattern.equals("targets") ? "targets.*" : pattern.isEmpty() ? name : pattern + "." + name;
             Node value = tuple.getValueNode();
             int line = line(tuple.getKeyNode());
+            if (pattern.equals("targets") && value instanceof MappingNode) {
+                targetLines.put(name, line);
+            }
             if (pattern.equals("targets") && !TARGET_NAME.matcher(name).matches()) {
                 errors.add(file + " line " + line + ": target name '" + name
                         + "' must be lower case letters, digits, '-' or '_', starting with a letter.");
@@ -179,25 +187,22 @@ public final class ConfigLoader {
 
     private Map<String, Target> targets(List<String> secrets) {
         Map<String, Target> targets = new LinkedHashMap<>();
-        Map<String, Integer> names = new LinkedHashMap<>();
-        values.values().stream().filter(v -> v.path().startsWith("targets."))
-                .forEach(v -> names.putIfAbsent(v.path().split("\\.")[1], v.line()));
-        for (Map.Entry<String, Integer> entry : names.entrySet()) {
+        for (Map.Entry<String, Integer> entry : targetLines.entrySet()) {
             String name = entry.getKey();
             Value url = values.get("targets." + name + ".url");
+            Value read = values.get("targets." + name + ".readUrl");
+            Value prot = values.get("targets." + name + ".protected");
+            boolean isProtected = prot != null && bool(prot);
+            DatabaseUrl readUrl = read == null ? null : url(read.text(), read.path(), read.line());
             if (url == null) {
                 errors.add(file + " line " + entry.getValue() + ": target '" + name + "' has no url.");
                 continue;
             }
             DatabaseUrl main = url(url.text(), url.path(), url.line());
-            Value read = values.get("targets." + name + ".readUrl");
-            DatabaseUrl readUrl = read == null ? null : url(read.text(), read.path(), read.line());
-            Value prot = values.get("targets." + name + ".protected");
-            boolean isProtected = prot != null && bool(prot);
             if (main != null) {
-                secrets.add(main.password());
+                secrets.add(secretOf(main));
                 if (readUrl != null) {
-                    secrets.add(readUrl.password());
+                    secrets.add(secretOf(readUrl));
                 }
                 targets.put(name, new Target(name, main, readUrl, isProtected));
             }
@@ -231,7 +236,7 @@ public final class ConfigLoader {
         if (url == null) {
             return null;
         }
-        secrets.add(url.password());
+        secrets.add(secretOf(url));
         for (Target t : targets.values()) {
             if (t.isProtected() && t.url() != null && t.url().sameDatabase(url)) {
                 errors.add(file + " line " + v.line() + ": branchServer.url points at protected target '" + t.name()
@@ -239,6 +244,17 @@ public final class ConfigLoader {
             }
         }
         return url;
+    }
+
+    /**
+     * The URL's password when it is a secret. A well-known default ({@code postgres}, or the
+     * user's own name) protects nothing, and masking it would mask that word in every output;
+     * URL-shaped credentials are masked by pattern anyway.
+     */
+    private static String secretOf(DatabaseUrl url) {
+        String password = url.password();
+        boolean wellKnown = password != null && (password.equals("postgres") || password.equals(url.user()));
+        return wellKnown ? null : password;
     }
 
     private DatabaseUrl url(String text, String path, int line) {
@@ -271,12 +287,20 @@ public final class ConfigLoader {
             return Duration.ZERO;
         }
         long n = Long.parseLong(m.group(1));
+        if (n == 0) {
+            errors.add(file + " line " + (v == null ? 0 : v.line()) + ": " + key.path() + " must be longer than 0.");
+        }
         return switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
+    }
+
+    private static int lineOf(String error) {
+        Matcher m = LINE.matcher(error);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static int line(Node node) {

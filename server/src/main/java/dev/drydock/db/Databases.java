@@ -2,6 +2,7 @@ package dev.drydock.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,12 +43,24 @@ public final class Databases implements AutoCloseable {
     }
 
     private Connection open(Target target, String role, DatabaseUrl url) {
-        HikariDataSource pool = pools.computeIfAbsent(target.name() + "/" + role, key -> pool(key, url));
         try {
+            HikariDataSource pool = pools.computeIfAbsent(target.name() + "/" + role, key -> pool(key, url));
             return pool.getConnection();
+        } catch (HikariPool.PoolInitializationException e) {
+            throw SqlErrors.translate(cause(e), target.name(), redactor);
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, target.name(), redactor);
+            throw SqlErrors.translate(cause(e), target.name(), redactor);
         }
+    }
+
+    /** The driver's own exception behind the pool's, which says why (wrong password, no such database…). */
+    private static SQLException cause(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql;
+            }
+        }
+        return e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), "08001", e);
     }
 
     private static HikariDataSource pool(String name, DatabaseUrl url) {
@@ -60,7 +73,9 @@ public final class Databases implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setConnectionTimeout(5_000);
         config.addDataSourceProperty("connectTimeout", "5");
-        config.setInitializationFailTimeout(-1);
+        // Created on first use and failing fast: a target that cannot give one connection now is
+        // reported at once with the server's reason, and no broken pool is kept.
+        config.setInitializationFailTimeout(1);
         return new HikariDataSource(config);
     }
 

@@ -66,6 +66,10 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // The local database persists across runs: keep it crash-safe (zonky tunes for throwaway test data).
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
             url = new DatabaseUrl("127.0.0.1:" + port, "postgres", SUPERUSER, null, java.util.Map.of());
             LOG.info("Embedded PostgreSQL {} on 127.0.0.1:{} (data in {})", freshCluster ? "initialised and started" : "started",
@@ -129,15 +133,21 @@ public final class EmbeddedServer implements AutoCloseable {
         return lines.size() >= 4 ? Optional.of(Integer.parseInt(lines.get(3).strip())) : Optional.empty();
     }
 
-    /** A postmaster left running by a Drydock that was killed: we hold the lock, so nobody uses it. */
+    /**
+     * A postmaster left running by a Drydock that was killed: we hold the lock, so nobody uses it.
+     * Only a process whose command line names this very data directory is stopped; a stale pid now
+     * used by some other process is left alone (PostgreSQL itself then replaces the stale pid file).
+     */
     private void stopOrphan() throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        String dir = dataDir.toAbsolutePath().toString();
         Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(dir)).orElse(false));
         if (orphan.isPresent()) {
             LOG.warn("Stopping PostgreSQL pid {} left running by a Drydock that did not shut down cleanly", pid);
             orphan.get().destroy();

@@ -5,6 +5,7 @@ import dev.drydock.ErrorCode;
 import dev.drydock.sql.ReadOnlyCheck;
 import dev.drydock.sql.SqlStatement;
 import dev.drydock.sql.Splitter;
+import org.postgresql.util.PGobject;
 import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
@@ -110,7 +111,8 @@ public final class ReadOnlyQuery {
                             "execute_sql refuses to call " + String.join(", ", found)
                                     + ": VOLATILE functions may have side effects, and execute_sql only reads.",
                             "Mark the function STABLE or IMMUTABLE in a migration if it only reads, or query its tables directly.",
-                            "plan_migration with ALTER FUNCTION … STABLE, if the function truly only reads");
+                            "execute_sql reading the function's tables directly",
+                            ReadOnlyCheck.CHANGE_THROUGH_MIGRATION + " (ALTER FUNCTION … STABLE), if it truly only reads");
                 }
             }
         }
@@ -179,14 +181,29 @@ public final class ReadOnlyQuery {
         }
     }
 
-    private static Object array(Array array, String text) {
+    private Object array(Array array, String text) {
         try {
-            Object values = array.getArray();
-            return values instanceof Object[] objects ? java.util.Arrays.stream(objects)
-                    .map(v -> v == null || v instanceof Number || v instanceof Boolean ? v : v.toString()).toList() : text;
+            String base = array.getBaseTypeName();
+            return element(array.getArray(), "json".equals(base) || "jsonb".equals(base));
         } catch (SQLException e) {
             return text;
         }
+    }
+
+    /** Arrays of any dimension become nested lists; json/jsonb elements keep their JSON type. */
+    private Object element(Object value, boolean json) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Object[] items) {
+            List<Object> out = new ArrayList<>(items.length);
+            for (Object item : items) {
+                out.add(element(item, json));
+            }
+            return out;
+        }
+        String text = value instanceof PGobject pg ? pg.getValue() : value.toString();
+        return json && text != null ? jsonValue(text) : text;
     }
 
     private Object jsonValue(String text) {

@@ -10,9 +10,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from any text before it leaves Drydock: the passwords and tokens it was
- * configured with (raw and URL-encoded), and anything shaped like a credential in a URL or a
- * connection string. Every tool result, error text and log line passes through one of these.
+ * Removes secrets before anything leaves Drydock. Two strengths:
+ * <ul>
+ *   <li>{@link #redactSecrets}: the passwords and tokens Drydock was configured with (raw and
+ *       URL-encoded), wherever they stand as a whole token — applied to everything, data included;</li>
+ *   <li>{@link #redact}: that, plus anything shaped like a credential (a URL's password,
+ *       {@code password=…}, {@code PASSWORD '…'}, a bearer token) — applied to messages, errors and
+ *       logs, never to rows read from the database, which must come back as stored.</li>
+ * </ul>
  */
 public final class Redactor {
     public static final String MASK = "***";
@@ -23,7 +28,7 @@ public final class Redactor {
     private static final Pattern PASSWORD_CLAUSE = Pattern.compile("(?i)\\b(password\\s+)('(?:[^']|'')*')");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/=-]+");
 
-    private final List<String> secrets;
+    private final List<Pattern> secrets;
 
     public Redactor(Collection<String> secrets) {
         Set<String> all = new LinkedHashSet<>();
@@ -33,21 +38,33 @@ public final class Redactor {
                 all.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
             }
         }
-        this.secrets = all.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.secrets = all.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(s -> Pattern.compile("(?<![\\p{Alnum}_])" + Pattern.quote(s) + "(?![\\p{Alnum}_])"))
+                .toList();
     }
 
     public static Redactor none() {
         return new Redactor(List.of());
     }
 
-    public String redact(String text) {
+    /** Masks the configured secrets only: safe for data, which is otherwise left as stored. */
+    public String redactSecrets(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         String out = text;
-        for (String secret : secrets) {
-            out = out.replace(secret, MASK);
+        for (Pattern secret : secrets) {
+            out = secret.matcher(out).replaceAll(MASK);
         }
+        return out;
+    }
+
+    /** Masks the configured secrets and anything shaped like a credential: for messages and logs. */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = redactSecrets(text);
         out = URL_PASSWORD.matcher(out).replaceAll("$1" + MASK + "@");
         out = PASSWORD_CLAUSE.matcher(out).replaceAll("$1'" + MASK + "'");
         out = KEY_VALUE_PASSWORD.matcher(out).replaceAll("$1$2" + MASK);

@@ -2,6 +2,7 @@ package dev.drydock.db;
 
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
+import dev.drydock.sql.ReadOnlyCheck;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -37,7 +38,7 @@ public final class SqlErrors {
                     "PostgreSQL refused a write in execute_sql's read-only transaction on target '" + target + "': "
                             + message + ".",
                     "execute_sql only reads on targets; changes go through a migration.",
-                    List.of("validate_sql with the statement, then plan_migration"), server, e);
+                    List.of(ReadOnlyCheck.CHANGE_THROUGH_MIGRATION), server, e);
         }
         String hint = server != null && server.hint() != null ? server.hint() : "Fix the statement and run it again.";
         return new DrydockException(ErrorCode.SQL_ERROR,
@@ -49,7 +50,8 @@ public final class SqlErrors {
 
     private static DrydockException.ServerError serverError(SQLException e, Redactor r) {
         if (!(e instanceof PSQLException psql) || psql.getServerErrorMessage() == null) {
-            return null;
+            return e.getSQLState() == null ? null : new DrydockException.ServerError(e.getSQLState(), null,
+                    r.redact(e.getMessage()), null, null, null, null, null, null, null, null);
         }
         ServerErrorMessage m = psql.getServerErrorMessage();
         return new DrydockException.ServerError(m.getSQLState(), m.getSeverity(), r.redact(m.getMessage()),

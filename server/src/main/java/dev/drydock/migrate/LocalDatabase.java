@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code local} target: the embedded server, started once and, when this process owns a
@@ -65,15 +66,11 @@ public final class LocalDatabase implements AutoCloseable {
         return url;
     }
 
+    /** Waits for a start or bootstrap in progress (each migration is its own transaction), then stops the server. */
     @Override
     public synchronized void close() {
         if (ready != null) {
-            ready.cancel(false);
-            try {
-                ready.join();
-            } catch (RuntimeException ignored) {
-                // closing: a failed start has nothing to stop beyond what server.close() does
-            }
+            ready.handle((url, failure) -> null).orTimeout(2, TimeUnit.MINUTES).exceptionally(t -> null).join();
         }
         server.close();
     }

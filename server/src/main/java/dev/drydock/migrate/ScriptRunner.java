@@ -32,8 +32,8 @@ public final class ScriptRunner {
                 throw new DrydockException(failureCode,
                         label + ", statement " + (statement.index() + 1) + " of " + statements.size() + " (line "
                                 + statement.line() + ") failed: " + pg.getMessage(),
-                        pg.hint(), List.of("fix " + label + " and restart Drydock, or run the statement with "
-                        + "execute_sql on a branch to investigate"), pg.serverError(), e);
+                        pg.hint(), List.of("fix " + label + " and restart Drydock; the files before it stay applied"),
+                        pg.serverError(), e);
             }
         }
     }

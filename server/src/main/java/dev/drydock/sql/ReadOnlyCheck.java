@@ -51,12 +51,17 @@ public final class ReadOnlyCheck {
             "pg_copy_logical_replication_slot", "pg_logical_slot_get_changes",
             "pg_wal_replay_pause", "pg_wal_replay_resume", "pg_import_system_collations",
             // session state
-            "set_config", "pg_notify", "pg_sleep_for", "pg_sleep_until",
+            "set_config", "setseed", "pg_notify",
             // sequences
             "nextval", "setval");
 
     private static final Pattern DENIED_PREFIXES = Pattern.compile(
             "^(pg_advisory_.*|pg_try_advisory_.*|pg_ls_.*|lo_.*|dblink.*|pg_replication_.*)$");
+
+    /** The next step for a change execute_sql refuses: the one way changes are made with Drydock. */
+    public static final String CHANGE_THROUGH_MIGRATION = "write the change as a migration file "
+            + "(supabase/migrations/<14-digit UTC timestamp>_<name>.sql) with its rollback "
+            + "(supabase/rollbacks/<same file name>), for review and a tested apply";
 
     private ReadOnlyCheck() {
     }
@@ -69,17 +74,17 @@ public final class ReadOnlyCheck {
         List<Token> tokens = statement.significantTokens();
         String kind = leadingKeyword(tokens);
         if (!READING_KINDS.contains(kind)) {
-            throw notReadOnly("a " + kind + " statement", statement);
+            throw notReadOnly("is a " + kind + " statement", statement);
         }
         int body = kind.equals("EXPLAIN") ? explainBody(tokens, statement) : 0;
         for (int i = body; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             String word = t.upperWord();
             if (word != null && WRITING_WORDS.contains(word) && !isNameOrField(tokens, i)) {
-                throw notReadOnly("the keyword " + word + " (line " + t.line() + ")", statement);
+                throw notReadOnly("contains the keyword " + word + " (line " + t.line() + ")", statement);
             }
             if (word != null && word.equals("FOR") && followedByLockingClause(tokens, i)) {
-                throw notReadOnly("a locking clause FOR " + tokens.get(i + 1).text() + " (line " + t.line() + ")",
+                throw notReadOnly("takes row locks with FOR " + tokens.get(i + 1).text() + " (line " + t.line() + ")",
                         statement);
             }
         }
@@ -89,8 +94,8 @@ public final class ReadOnlyCheck {
                 throw new DrydockException(ErrorCode.FUNCTION_NOT_ALLOWED,
                         "execute_sql refuses to call " + fn + "(): it reaches outside the database, administers "
                                 + "the server or changes state, and execute_sql only reads.",
-                        "Query tables and views instead; schema changes go through a migration.",
-                        "validate_sql with the statement, then plan_migration, to change data or schema");
+                        "Query tables and views instead; changes go through a migration.",
+                        "execute_sql with a query that reads tables or views", CHANGE_THROUGH_MIGRATION);
             }
         }
         return calls;
@@ -129,7 +134,7 @@ public final class ReadOnlyCheck {
         }
         String inner = leadingKeyword(tokens.subList(i, tokens.size()));
         if (!Set.of("SELECT", "VALUES", "TABLE", "WITH").contains(inner) && analyze) {
-            throw notReadOnly("EXPLAIN ANALYZE of a " + inner + " statement, which runs it", statement);
+            throw notReadOnly("is EXPLAIN ANALYZE of a " + inner + " statement, which runs it", statement);
         }
         if (!Set.of("SELECT", "VALUES", "TABLE", "WITH").contains(inner)) {
             return tokens.size();
@@ -178,11 +183,10 @@ public final class ReadOnlyCheck {
 
     private static DrydockException notReadOnly(String what, SqlStatement statement) {
         return new DrydockException(ErrorCode.READ_ONLY_VIOLATION,
-                "execute_sql on a target only reads, and this statement has " + what
+                "execute_sql on a target only reads, and this statement " + what
                         + ". Allowed: SELECT, VALUES, TABLE, SHOW, WITH without data-modifying parts, "
                         + "EXPLAIN (ANALYZE only of a SELECT).",
-                "To change schema or data, write a migration; to try writes, use a branch. "
-                        + "A column whose name is a keyword can be written quoted (\"update\").",
-                "validate_sql with the statement, then plan_migration");
+                "A column whose name is a keyword can be written quoted (\"update\").",
+                "execute_sql with a statement that only reads", CHANGE_THROUGH_MIGRATION);
     }
 }

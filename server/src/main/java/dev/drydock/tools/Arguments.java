@@ -96,7 +96,7 @@ public final class Arguments {
         if (branch != null) {
             throw new DrydockException(ErrorCode.NOT_AVAILABLE,
                     "Branches are not available in this version of Drydock, so branch '" + branch + "' cannot be used.",
-                    "Use a target for reads; branch databases arrive with create_branch and apply_on_branch.",
+                    "Use a target: reads work on every target. Branch databases arrive in a later version of Drydock.",
                     tool + " with target set to one of " + config.targetNames());
         }
         return config.resolveTarget(target);

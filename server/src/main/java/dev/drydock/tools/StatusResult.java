@@ -28,8 +28,8 @@ public record StatusResult(String version, Project project, String defaultTarget
         StringBuilder out = new StringBuilder("Drydock ").append(version).append('\n');
         out.append("Project: ").append(project.root()).append(" (").append(project.layout()).append(" layout");
         if (!project.layout().equals("none")) {
-            out.append(": ").append(project.migrations()).append(" migrations in ").append(project.migrationsDir())
-                    .append(", ").append(project.rollbacks()).append(" rollbacks")
+            out.append(": ").append(count(project.migrations(), "migration")).append(" in ").append(project.migrationsDir())
+                    .append(", ").append(count(project.rollbacks(), "rollback"))
                     .append(project.seedFile() == null ? ", no seed" : ", seed " + project.seedFile());
         }
         out.append(")\nTargets:\n");
@@ -49,6 +49,10 @@ public record StatusResult(String version, Project project, String defaultTarget
         out.append("Branch server: ").append(branchServer).append('\n');
         warnings.forEach(w -> out.append("Warning: ").append(w).append('\n'));
         return out.toString().stripTrailing();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String str(Integer i) {

@@ -1,7 +1,9 @@
 package dev.drydock.tools;
 
 import dev.drydock.DrydockException;
+import dev.drydock.ErrorCode;
 import dev.drydock.Version;
+import dev.drydock.config.ConfigLoader;
 import dev.drydock.config.DrydockConfig;
 import dev.drydock.db.Databases;
 import dev.drydock.db.Target;
@@ -15,8 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /** {@code status}: version, project layout, and each target's reachability and migration state. */
@@ -39,14 +43,14 @@ public final class StatusTool implements ToolHandler {
     @Override
     public StatusResult call(Arguments args) {
         ProjectLayout layout = ProjectLayout.detect(config.projectDir());
-        List<StatusResult.TargetStatus> targets = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        for (Target t : config.targets()) {
-            targets.add(probe(t, layout, warnings));
-        }
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<StatusResult.TargetStatus>> probes = config.targets().stream()
+                .map(t -> CompletableFuture.supplyAsync(() -> probe(t, layout, warnings))).toList();
+        List<StatusResult.TargetStatus> targets = probes.stream().map(CompletableFuture::join).toList();
         LocalBootstrap.Outcome outcome = bootstrap.get();
         if (outcome.failure() != null) {
-            warnings.add("Bringing the local database to the migration head failed: " + outcome.failure());
+            warnings.add(ErrorCode.BOOTSTRAP_FAILED + ": bringing the local database to the migration head failed: "
+                    + outcome.failure() + " Fix the file and restart Drydock; the migrations before it stay applied.");
         }
         return new StatusResult(Version.current(), project(layout), config.defaultTarget(), targets,
                 config.branchServerUrl() == null ? "embedded" : config.branchServerUrl().redacted(), warnings);
@@ -70,10 +74,12 @@ public final class StatusTool implements ToolHandler {
             String database = rs.getString(2);
             Set<String> applied = SupabaseHistory.appliedVersions(c);
             int pending = (int) layout.migrations().stream().map(MigrationFile::version).filter(v -> !applied.contains(v)).count();
-            boolean superuserReads = readsAsSuperuser(t);
-            if (superuserReads && !t.isEmbedded()) {
+            Boolean superuserReads = readsAsSuperuser(t, warnings);
+            if (Boolean.TRUE.equals(superuserReads) && !t.isEmbedded()) {
                 warnings.add("execute_sql on target '" + t.name() + "' reads as a superuser; set targets." + t.name()
-                        + ".readUrl in drydock.yaml to a role with read-only grants.");
+                        + ".readUrl in drydock.yaml to a role with read-only grants"
+                        + (t.name().equals(ConfigLoader.DEFAULT_URL_TARGET)
+                        ? " (declare the target under `targets:` instead of --database-url to give it one)." : "."));
             }
             return new StatusResult.TargetStatus(t.name(), t.isProtected(), t.isEmbedded(), true, version, database,
                     databases.address(t).redacted(), t.readUrl() == null ? null : t.readUrl().redacted(), superuserReads,
@@ -85,10 +91,15 @@ public final class StatusTool implements ToolHandler {
         }
     }
 
-    private boolean readsAsSuperuser(Target t) throws SQLException {
+    /** Null, with a warning, when the read address fails although the main one works. */
+    private Boolean readsAsSuperuser(Target t, List<String> warnings) {
         try (Connection c = databases.openForRead(t); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
             return rs.next() && rs.getBoolean(1);
+        } catch (DrydockException | SQLException e) {
+            warnings.add("Target '" + t.name() + "' is reachable, but its readUrl is not, so execute_sql and list_tables "
+                    + "fail there: " + e.getMessage());
+            return null;
         }
     }
 }

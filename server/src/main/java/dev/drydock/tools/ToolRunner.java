@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Calls a handler and turns whatever happens into a {@link Response}: the result record as a
@@ -57,28 +58,36 @@ public final class ToolRunner {
         return respond(output, error);
     }
 
+    /**
+     * Redacts the result as a structure, value by value, then renders the text from the redacted
+     * structure: no pattern ever runs over rendered JSON, so no value can be merged or cut.
+     * Errors get the full {@link Redactor#redact}; results only {@link Redactor#redactSecrets},
+     * so rows come back as stored, less Drydock's own secrets.
+     */
     private Response respond(ToolOutput output, boolean error) {
-        Map<String, Object> structured = json.convertValue(output, MAP);
-        return new Response(redactMap(structured), redactor.redact(output.text()), error);
+        UnaryOperator<String> redact = error ? redactor::redact : redactor::redactSecrets;
+        Map<String, Object> structured = redactMap(json.convertValue(output, MAP), redact);
+        ToolOutput clean = json.convertValue(structured, output.getClass());
+        return new Response(structured, clean.text(), error);
     }
 
-    private Map<String, Object> redactMap(Map<String, Object> map) {
+    private static Map<String, Object> redactMap(Map<String, Object> map, UnaryOperator<String> redact) {
         Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(k, redactValue(v)));
+        map.forEach((k, v) -> out.put(k, redactValue(v, redact)));
         return out;
     }
 
     @SuppressWarnings("unchecked")
-    private Object redactValue(Object v) {
+    private static Object redactValue(Object v, UnaryOperator<String> redact) {
         if (v instanceof String s) {
-            return redactor.redact(s);
+            return redact.apply(s);
         }
         if (v instanceof Map<?, ?> m) {
-            return redactMap((Map<String, Object>) m);
+            return redactMap((Map<String, Object>) m, redact);
         }
         if (v instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
-            list.forEach(item -> out.add(redactValue(item)));
+            list.forEach(item -> out.add(redactValue(item, redact)));
             return out;
         }
         return v;

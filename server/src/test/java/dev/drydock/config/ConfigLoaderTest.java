@@ -96,6 +96,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void problemsAreSortedByLineAndATargetWithoutUrlIsNamedAtItsOwnLine() {
+        String message = problems("""
+                policy:
+                  readStatementTimeout: 0s
+                targets:
+                  staging:
+                    protected: yes
+                  big:
+                    url: postgres://h/db
+                branchServer:
+                  url: nope://x
+                defaultTarget: staging
+                """);
+        assertThat(message).containsSubsequence("line 2: policy.readStatementTimeout must be longer than 0",
+                "line 4: target 'staging' has no url", "line 5: targets.staging.protected must be true or false",
+                "line 9: branchServer.url");
+        assertThat(problems("policy:\n  readStatementTimeout: 99999999999999999999s\n"))
+                .contains("line 2: policy.readStatementTimeout must be a duration");
+    }
+
+    @Test
+    void wellKnownDefaultPasswordsAreNotTreatedAsSecrets() {
+        DrydockConfig config = ConfigLoader.parse(DIR, null,
+                "targets:\n  local2:\n    url: postgres://postgres:postgres@127.0.0.1:54322/postgres\n"
+                        + "  other:\n    url: postgres://app:app@h/db\n", null, k -> null);
+        assertThat(config.secrets()).doesNotContain("postgres", "app");
+        assertThat(config.redactor().redact("database \"postgres\" as app")).isEqualTo("database \"postgres\" as app");
+    }
+
+    @Test
     void missingEnvironmentVariableIsNamed() {
         assertThat(problems("targets:\n  prod:\n    url: ${NOT_SET_ANYWHERE}\n"))
                 .contains("line 3: targets.prod.url uses ${NOT_SET_ANYWHERE}, which is not set");

@@ -28,6 +28,20 @@ class RedactorTest {
     }
 
     @Test
+    void secretsAreMaskedOnlyAsWholeTokens() {
+        Redactor r = new Redactor(List.of("blue"));
+        assertThat(r.redact("password is blue.")).isEqualTo("password is ***.");
+        assertThat(r.redact("blueprint and skyblue")).isEqualTo("blueprint and skyblue");
+    }
+
+    @Test
+    void dataKeepsCredentialShapesButLosesConfiguredSecrets() {
+        assertThat(redactor.redactSecrets("password=hunter2 and postgres://a:b@h/db"))
+                .isEqualTo("password=hunter2 and postgres://a:b@h/db");
+        assertThat(redactor.redactSecrets("the token is tok_abc123")).isEqualTo("the token is ***");
+    }
+
+    @Test
     void ordinaryTextIsLeftAlone() {
         String text = "relation \"posts\" does not exist (SQLSTATE 42P01)";
         assertThat(redactor.redact(text)).isEqualTo(text);

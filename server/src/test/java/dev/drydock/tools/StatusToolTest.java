@@ -79,6 +79,27 @@ class StatusToolTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void connectionFailuresFailFastWithPostgresOwnReason() throws Exception {
+        DatabaseUrl db = TestPostgres.exampleDatabase();
+        DatabaseUrl missing = db.withDatabase("no_such_db");
+        String yaml = "targets:\n  gone:\n    url: " + ToolHarness.jdbc(missing) + "\n  main:\n    url: "
+                + ToolHarness.jdbc(db) + "\n    readUrl: " + ToolHarness.jdbc(new DatabaseUrl(db.hosts(), db.database(),
+                "nobody", "x", Map.of())) + "\n";
+        try (ToolHarness tools = ToolHarness.fromYaml(Projects.withConfig(null), yaml)) {
+            var sql = tools.call("execute_sql", Map.of("sql", "select 1", "target", "gone"));
+            assertThat(sql.structured()).containsEntry("code", "TARGET_UNREACHABLE").containsEntry("sqlState", "3D000");
+            assertThat(sql.text()).contains("database \"no_such_db\" does not exist").doesNotContain("timed out");
+            var status = tools.call("status", Map.of());
+            List<Map<String, Object>> targets = (List<Map<String, Object>>) status.structured().get("targets");
+            assertThat(targets.get(1)).containsEntry("name", "main").containsEntry("reachable", true)
+                    .doesNotContainKey("readsAsSuperuser");
+            assertThat(status.structured().get("warnings")).asList()
+                    .anySatisfy(w -> assertThat(w.toString()).contains("'main' is reachable, but its readUrl is not"));
+        }
+    }
+
+    @Test
     void secretsEchoedByPostgresAreRedacted() throws Exception {
         DatabaseUrl db = TestPostgres.exampleDatabase();
         TestPostgres.execute(db, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'owner_pw') THEN "
