@@ -5,7 +5,6 @@ import dev.drydock.ErrorCode;
 import dev.drydock.Version;
 import dev.drydock.tools.ToolHandler;
 import dev.drydock.tools.ToolRunner;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
@@ -38,7 +37,7 @@ public final class McpServers {
 
     private final List<SyncToolSpecification> tools;
     private final McpJsonMapper json;
-    private final JsonSchemaValidator validator = McpJsonDefaults.getSchemaValidator();
+    private final JsonSchemaValidator validator = new LazySchemaValidator();
 
     public McpServers(List<ToolHandler> handlers, ToolRunner runner, McpJsonMapper json) {
         this.json = json;
@@ -60,6 +59,7 @@ public final class McpServers {
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
                 .validateToolInputs(false)
+                .jsonSchemaValidator(validator)
                 .tools(tools);
     }
 

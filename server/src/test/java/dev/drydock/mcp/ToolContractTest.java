@@ -55,7 +55,17 @@ class ToolContractTest {
             assertThat(spec.annotations()).as(name)
                     .containsKeys("readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint");
             assertThat(spec.toTool().name()).isEqualTo(name);
+            var validator = McpJsonDefaults.getSchemaValidator();
+            assertThat(validator.validateSchema(spec.inputSchema()).valid()).as("%s inputSchema is a valid JSON Schema", name).isTrue();
+            assertThat(validator.validateSchema(spec.outputSchema()).valid()).as("%s outputSchema is a valid JSON Schema", name).isTrue();
         }
+    }
+
+    @Test
+    void theSchemaCheckRejectsABrokenSchema() {
+        var validator = McpJsonDefaults.getSchemaValidator();
+        assertThat(validator.validateSchema(java.util.Map.of("type", 5)).valid()).isFalse();
+        assertThat(validator.validateSchema(java.util.Map.of("type", "object", "required", "sql")).valid()).isFalse();
     }
 
     @Test
