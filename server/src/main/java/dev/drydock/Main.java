@@ -17,6 +17,8 @@ import dev.drydock.tools.StatusTool;
 import dev.drydock.tools.ToolRunner;
 import dev.drydock.tools.Toolbox;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -53,11 +55,12 @@ public final class Main {
         LocalDatabase local = config.hasEmbeddedTarget()
                 ? new LocalDatabase(new EmbeddedServer(project), layout, redactor) : null;
         Databases databases = new Databases(() -> local.url(), redactor);
-        ToolRunner runner = new ToolRunner(Json.mapper(), redactor);
+        JsonMapper json = Json.mapper();
+        ToolRunner runner = new ToolRunner(json, redactor);
         List<dev.drydock.tools.ToolHandler> handlers = List.of(
                 new StatusTool(config, databases, () -> local == null ? LocalBootstrap.Outcome.skipped() : local.bootstrapOutcome()),
                 new ListTablesTool(config, databases, redactor),
-                new ExecuteSqlTool(config, databases, new ReadOnlyQuery(Json.mapper()), redactor));
+                new ExecuteSqlTool(config, databases, new ReadOnlyQuery(json), redactor));
         Runnable warmUp = () -> {
             if (local != null) {
                 local.start();
