@@ -58,7 +58,8 @@ public final class Main {
         JsonMapper json = Json.mapper();
         ToolRunner runner = new ToolRunner(json, redactor);
         List<dev.drydock.tools.ToolHandler> handlers = List.of(
-                new StatusTool(config, databases, () -> local == null ? LocalBootstrap.Outcome.skipped() : local.bootstrapOutcome()),
+                new StatusTool(config, databases, () -> local == null ? LocalBootstrap.Outcome.skipped() : local.bootstrapOutcome(),
+                        redactor),
                 new ListTablesTool(config, databases, redactor),
                 new ExecuteSqlTool(config, databases, new ReadOnlyQuery(json), redactor));
         Runnable warmUp = () -> {

@@ -39,6 +39,7 @@ public final class ConfigLoader {
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern TARGET_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+    private static final Duration MAX_DURATION = Duration.ofHours(24);
     private static final Pattern LINE = Pattern.compile(" line (\\d+):");
 
     private final Function<String, String> env;
@@ -290,12 +291,17 @@ public final class ConfigLoader {
         if (n == 0) {
             errors.add(file + " line " + (v == null ? 0 : v.line()) + ": " + key.path() + " must be longer than 0.");
         }
-        return switch (m.group(2)) {
+        Duration d = switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
+        if (d.compareTo(MAX_DURATION) > 0) {
+            errors.add(file + " line " + (v == null ? 0 : v.line()) + ": " + key.path() + " must be at most 24h, not '"
+                    + text + "'.");
+        }
+        return d;
     }
 
     private static int lineOf(String error) {

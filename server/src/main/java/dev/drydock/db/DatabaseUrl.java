@@ -127,7 +127,7 @@ public record DatabaseUrl(String hosts, String database, String user, String pas
 
     private static DrydockException invalid(String why) {
         return new DrydockException(ErrorCode.CONFIG_INVALID, "Invalid database URL: " + why + ".",
-                "Use postgres://user:password@host:5432/database?sslmode=require (as Supabase shows it) "
-                        + "or jdbc:postgresql://host:5432/database.");
+                "Use postgres://USER@HOST:5432/DB?sslmode=require with the password after the user as "
+                        + "USER:PASSWORD@ (as Supabase shows it), or jdbc:postgresql://HOST:5432/DB.");
     }
 }

@@ -73,6 +73,9 @@ public final class Databases implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setConnectionTimeout(5_000);
         config.addDataSourceProperty("connectTimeout", "5");
+        // A server that accepts TCP but never answers must not hang a tool call: bound the handshake.
+        config.addDataSourceProperty("loginTimeout", "10");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         // Created on first use and failing fast: a target that cannot give one connection now is
         // reported at once with the server's reason, and no broken pool is kept.
         config.setInitializationFailTimeout(1);

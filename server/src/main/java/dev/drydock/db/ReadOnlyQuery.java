@@ -43,6 +43,9 @@ public final class ReadOnlyQuery {
                AND n.nspname NOT IN ('pg_catalog', 'information_schema')
              ORDER BY 1""";
 
+    private static final Set<String> LIST_ELEMENT_TYPES = Set.of("int2", "int4", "int8", "float4", "float8",
+            "numeric", "bool", "text", "varchar", "bpchar", "name", "uuid", "json", "jsonb", "citext");
+
     private final ObjectMapper json;
 
     public record Column(String name, String type) {
@@ -87,7 +90,7 @@ public final class ReadOnlyQuery {
                 st.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
             }
             refuseVolatileUserFunctions(c, checked.calls());
-            return execute(c, checked.statement().text(), maxRows);
+            return execute(c, checked.statement().text(), maxRows, timeout);
         } catch (SQLException e) {
             throw SqlErrors.translate(e, target, redactor);
         } finally {
@@ -118,8 +121,10 @@ public final class ReadOnlyQuery {
         }
     }
 
-    private Rows execute(Connection c, String sql, int maxRows) throws SQLException {
+    private Rows execute(Connection c, String sql, int maxRows, Duration timeout) throws SQLException {
         try (Statement st = c.createStatement()) {
+            // statement_timeout is the server's bound; this one holds when the server stops answering.
+            st.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds() + 10));
             st.setMaxRows(maxRows + 1);
             st.setFetchSize(Math.min(maxRows + 1, 500));
             if (!st.execute(sql)) {
@@ -181,9 +186,17 @@ public final class ReadOnlyQuery {
         }
     }
 
+    /**
+     * Arrays of numbers, booleans, strings, uuids and JSON become nested lists of any dimension.
+     * Other element types (timestamps, intervals, bytea, geometric…) keep PostgreSQL's own text form
+     * of the whole array, because their Java objects would print differently from what is stored.
+     */
     private Object array(Array array, String text) {
         try {
             String base = array.getBaseTypeName();
+            if (!LIST_ELEMENT_TYPES.contains(base)) {
+                return text;
+            }
             return element(array.getArray(), "json".equals(base) || "jsonb".equals(base));
         } catch (SQLException e) {
             return text;

@@ -24,7 +24,7 @@ public final class Redactor {
 
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^:/@\\s]+:)[^@\\s]+@");
     private static final Pattern KEY_VALUE_PASSWORD = Pattern.compile(
-            "(?i)\\b(password|passwd|pwd|token|secret|apikey|api_key)(\\s*[=:]\\s*)('[^']*'|\"[^\"]*\"|[^\\s&;,]+)");
+            "(?i)\\b(password|passwd|pwd|token|secret|apikey|api_key)(\\s*[=:]\\s*)('[^']*'|\"[^\"]*\"|[^\\s&;,\"']+)");
     private static final Pattern PASSWORD_CLAUSE = Pattern.compile("(?i)\\b(password\\s+)('(?:[^']|'')*')");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/=-]+");
 

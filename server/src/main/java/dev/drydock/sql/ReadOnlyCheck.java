@@ -60,8 +60,8 @@ public final class ReadOnlyCheck {
 
     /** The next step for a change execute_sql refuses: the one way changes are made with Drydock. */
     public static final String CHANGE_THROUGH_MIGRATION = "write the change as a migration file "
-            + "(supabase/migrations/<14-digit UTC timestamp>_<name>.sql) with its rollback "
-            + "(supabase/rollbacks/<same file name>), for review and a tested apply";
+            + "(<14-digit UTC timestamp>_<name>.sql in supabase/migrations/, or migrations/ in a plain project) "
+            + "with its rollback under the same name in supabase/rollbacks/ (or rollbacks/), for review and a tested apply";
 
     private ReadOnlyCheck() {
     }

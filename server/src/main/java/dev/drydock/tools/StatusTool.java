@@ -6,6 +6,8 @@ import dev.drydock.Version;
 import dev.drydock.config.ConfigLoader;
 import dev.drydock.config.DrydockConfig;
 import dev.drydock.db.Databases;
+import dev.drydock.db.Redactor;
+import dev.drydock.db.SqlErrors;
 import dev.drydock.db.Target;
 import dev.drydock.migrate.LocalBootstrap;
 import dev.drydock.migrate.MigrationFile;
@@ -28,11 +30,14 @@ public final class StatusTool implements ToolHandler {
     private final DrydockConfig config;
     private final Databases databases;
     private final Supplier<LocalBootstrap.Outcome> bootstrap;
+    private final Redactor redactor;
 
-    public StatusTool(DrydockConfig config, Databases databases, Supplier<LocalBootstrap.Outcome> bootstrap) {
+    public StatusTool(DrydockConfig config, Databases databases, Supplier<LocalBootstrap.Outcome> bootstrap,
+                      Redactor redactor) {
         this.config = config;
         this.databases = databases;
         this.bootstrap = bootstrap;
+        this.redactor = redactor;
     }
 
     @Override
@@ -87,8 +92,13 @@ public final class StatusTool implements ToolHandler {
         } catch (DrydockException | SQLException e) {
             return new StatusResult.TargetStatus(t.name(), t.isProtected(), t.isEmbedded(), false, null, null,
                     t.isEmbedded() ? null : t.url().redacted(), t.readUrl() == null ? null : t.readUrl().redacted(), null,
-                    null, null, e.getMessage());
+                    null, null, message(e, t));
         }
+    }
+
+    /** What went wrong, as every tool reports it: PostgreSQL's fields translated, secrets removed. */
+    private String message(Exception e, Target t) {
+        return e instanceof SQLException sql ? SqlErrors.translate(sql, t.name(), redactor).getMessage() : e.getMessage();
     }
 
     /** Null, with a warning, when the read address fails although the main one works. */
@@ -98,7 +108,7 @@ public final class StatusTool implements ToolHandler {
             return rs.next() && rs.getBoolean(1);
         } catch (DrydockException | SQLException e) {
             warnings.add("Target '" + t.name() + "' is reachable, but its readUrl is not, so execute_sql and list_tables "
-                    + "fail there: " + e.getMessage());
+                    + "fail there: " + message(e, t));
             return null;
         }
     }

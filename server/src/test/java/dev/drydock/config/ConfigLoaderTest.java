@@ -112,6 +112,7 @@ class ConfigLoaderTest {
         assertThat(message).containsSubsequence("line 2: policy.readStatementTimeout must be longer than 0",
                 "line 4: target 'staging' has no url", "line 5: targets.staging.protected must be true or false",
                 "line 9: branchServer.url");
+        assertThat(problems("policy:\n  readStatementTimeout: 1000h\n")).contains("must be at most 24h");
         assertThat(problems("policy:\n  readStatementTimeout: 99999999999999999999s\n"))
                 .contains("line 2: policy.readStatementTimeout must be a duration");
     }

@@ -25,6 +25,7 @@ class RedactorTest {
                 .isEqualTo("CREATE ROLE app LOGIN PASSWORD '***'");
         assertThat(redactor.redact("Authorization: Bearer eyJhbGciOi.x.y")).doesNotContain("eyJhbGciOi");
         assertThat(redactor.redact("token=tok_zzz999")).doesNotContain("tok_zzz999");
+        assertThat(redactor.redact("relation \"password=x\" does not exist")).isEqualTo("relation \"password=***\" does not exist");
     }
 
     @Test

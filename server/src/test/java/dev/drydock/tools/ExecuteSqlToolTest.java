@@ -74,6 +74,14 @@ class ExecuteSqlToolTest {
     }
 
     @Test
+    void arraysOfTypesWithoutAnExactJsonFormKeepPostgresText() {
+        var r = tools.call("execute_sql", Map.of("sql", "select array['2024-01-02 03:04:05+00'::timestamptz] as ts, "
+                + "array['\\x0102'::bytea] as bin, array['infinity'::date] as d"));
+        assertThat(r.structured().get("rows").toString())
+                .isEqualTo("[[{\"2024-01-02 03:04:05+00\"}, {\"\\\\x0102\"}, {infinity}]]");
+    }
+
+    @Test
     void rowTextIsNeverRewrittenByRedactionPatterns() {
         var r = tools.call("execute_sql", Map.of("sql",
                 "select 'ok' as a, 'secret=foo' as b, 'http://user:x' as c, 'mail@example.com' as d"));

@@ -100,6 +100,36 @@ class StatusToolTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(90)
+    void aServerThatAcceptsButNeverAnswersIsReportedNotWaitedForForever() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    held.forEach(h -> {
+                        try {
+                            h.close();
+                        } catch (java.io.IOException ignored) {
+                            // test teardown
+                        }
+                    });
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String yaml = "targets:\n  silent:\n    url: postgres://u:p@127.0.0.1:" + silent.getLocalPort() + "/db\n";
+            try (ToolHarness tools = ToolHarness.fromYaml(Projects.withConfig(null), yaml)) {
+                var r = tools.call("execute_sql", Map.of("sql", "select 1"));
+                assertThat(r.structured()).containsEntry("code", "TARGET_UNREACHABLE");
+            }
+        }
+    }
+
+    @Test
     void secretsEchoedByPostgresAreRedacted() throws Exception {
         DatabaseUrl db = TestPostgres.exampleDatabase();
         TestPostgres.execute(db, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'owner_pw') THEN "
