@@ -26,6 +26,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point, and the one place where objects are wired together. The first thing it does is
@@ -62,9 +64,11 @@ public final class Main {
                         redactor),
                 new ListTablesTool(config, databases, redactor),
                 new ExecuteSqlTool(config, databases, new ReadOnlyQuery(json), redactor));
+        // The embedded server starts a second after the MCP server is up, so that it does not compete
+        // with initialize and tools/list for the CPU; a tool call that needs it earlier starts it at once.
         Runnable warmUp = () -> {
             if (local != null) {
-                local.start();
+                CompletableFuture.runAsync(local::start, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
             }
         };
         AutoCloseable resources = () -> {

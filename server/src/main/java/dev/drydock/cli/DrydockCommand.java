@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * {@code drydock}: the command line. Every subcommand is a thin call into the same tools the MCP
@@ -38,6 +39,18 @@ public final class DrydockCommand implements Runnable {
     public static int run(String[] args, OutputStream stdout, ToolboxFactory factory) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Optional<ServeOptions> serve = ServeOptions.quickParse(args);
+        if (serve.isPresent()) {
+            try {
+                return ServeCommand.serve(serve.get(), factory, stdout, err);
+            } catch (DrydockException e) {
+                err.println(Redactor.none().redact(ErrorOutput.of(e).text()));
+                return FAILED;
+            } catch (Exception e) {
+                err.println(Redactor.none().stackTrace(e));
+                return FAILED;
+            }
+        }
         CommandLine cli = new CommandLine(new DrydockCommand(out))
                 .addSubcommand(new ServeCommand(factory, stdout, err))
                 .addSubcommand(new StatusCommand(factory, out, err))

@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--http", paramLabel = "PORT", description = "Serve HTTP on PORT (0 picks a free one) instead of stdio.")
     Integer httpPort;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ServeOptions.DEFAULT_BIND,
             description = "Address to bind with --http. Default: 127.0.0.1. Beyond loopback, DRYDOCK_HTTP_TOKEN is required.")
     String bind;
 
@@ -47,20 +47,30 @@ final class ServeCommand implements Callable<Integer> {
         this.err = err;
     }
 
+    ServeOptions options() {
+        return new ServeOptions(project.projectDir(), project.databaseUrl, httpPort, bind, allowedOrigins);
+    }
+
     @Override
     public Integer call() throws Exception {
-        Toolbox toolbox = factory.open(project.projectDir(), project.databaseUrl);
+        return serve(options(), factory, stdout, err);
+    }
+
+    /** Runs the server until stdin closes (stdio) or the process is stopped (HTTP); shared by both parses. */
+    static int serve(ServeOptions options, ToolboxFactory factory, OutputStream stdout, PrintWriter err) throws Exception {
+        Toolbox toolbox = factory.open(options.project(), options.databaseUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err.println("Drydock stopping");
-            closeQuietly(toolbox);
+            closeQuietly(toolbox, err);
         }, "drydock-shutdown"));
         McpJsonMapper json = McpJsonDefaults.getMapper();
         McpServers servers = new McpServers(toolbox.handlers(), toolbox.runner(), json);
-        if (httpPort == null) {
+        if (options.httpPort() == null) {
             new StdioServer(servers, json, System.in, stdout).serve(toolbox::warmUp);
-            closeQuietly(toolbox);
+            closeQuietly(toolbox, err);
             return DrydockCommand.OK;
         }
+        String bind = options.bind();
         String token = blankToNull(System.getenv("DRYDOCK_HTTP_TOKEN"));
         if (!InetAddress.getByName(bind).isLoopbackAddress() && token == null) {
             throw new DrydockException(ErrorCode.CONFIG_INVALID,
@@ -68,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
                     "Set DRYDOCK_HTTP_TOKEN to a long random secret (clients send it as 'Authorization: Bearer …'), "
                             + "or bind to 127.0.0.1.");
         }
-        try (HttpServer http = HttpServer.start(servers, json, bind, httpPort, token, allowedOrigins)) {
+        try (HttpServer http = HttpServer.start(servers, json, bind, options.httpPort(), token, options.allowedOrigins())) {
             String base = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + http.port();
             err.println("Drydock MCP server listening on " + base + HttpServer.MCP_PATH + " (Streamable HTTP) and "
                     + base + HttpServer.SSE_PATH + " (SSE)" + (token == null ? "" : "; bearer token required"));
@@ -82,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private void closeQuietly(Toolbox toolbox) {
+    private static void closeQuietly(Toolbox toolbox, PrintWriter err) {
         try {
             toolbox.close();
         } catch (Exception e) {
