@@ -54,9 +54,27 @@ final class JarProcess implements AutoCloseable {
     }
 
     static JarProcess start(List<String> args, Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command(args));
-        pb.environment().remove("DATABASE_URL");
-        pb.environment().remove("DRYDOCK_HTTP_TOKEN");
+        return start(command(args), env, true);
+    }
+
+    /** Through the launcher script next to the jar, which adds its JVM options and class-data archive. */
+    static JarProcess startWithLauncher(List<String> args, Map<String, String> env) throws IOException {
+        List<String> command = new ArrayList<>(List.of(launcher().toString()));
+        command.addAll(args);
+        return start(command, env, true);
+    }
+
+    static Path launcher() {
+        return Path.of(System.getProperty("drydock.launcher", "target/drydock")).toAbsolutePath();
+    }
+
+    static JarProcess start(List<String> command, Map<String, String> env, boolean cleanEnv) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (cleanEnv) {
+            pb.environment().remove("DATABASE_URL");
+            pb.environment().remove("DRYDOCK_HTTP_TOKEN");
+            pb.environment().remove("DRYDOCK_JAVA_OPTS");
+        }
         pb.environment().putAll(env);
         return new JarProcess(pb.start());
     }

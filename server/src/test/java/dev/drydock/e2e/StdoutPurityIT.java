@@ -22,34 +22,61 @@ class StdoutPurityIT {
 
     @Test
     void everyStdoutLineIsJsonRpcAndTheServerStopsWhenStdinCloses() throws Exception {
-        try (JarProcess drydock = JarProcess.start(List.of("serve", "--project", Projects.copyOfExample().toString()), Map.of())) {
-            try (OutputStream in = drydock.process().getOutputStream()) {
-                for (String message : List.of(
-                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"purity\",\"version\":\"1\"}}}",
-                        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
-                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
-                        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"status\",\"arguments\":{}}}",
-                        "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"execute_sql\",\"arguments\":{\"sql\":\"select * from nowhere\"}}}",
-                        "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"no_such_tool\",\"arguments\":{}}}",
-                        "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"list_tables\",\"arguments\":{\"verbose\":true}}}")) {
-                    in.write((message + "\n").getBytes(StandardCharsets.UTF_8));
-                    in.flush();
-                }
-                List<String> lines = new ArrayList<>();
-                BufferedReader out = new BufferedReader(new InputStreamReader(drydock.process().getInputStream(), StandardCharsets.UTF_8));
-                while (lines.stream().filter(l -> l.contains("\"id\":")).count() < 6) {
-                    String line = out.readLine();
-                    assertThat(line).as("stdout ended early; stderr:\n%s", drydock.stderr()).isNotNull();
-                    lines.add(line);
-                }
-                for (String line : lines) {
-                    JsonNode node = JSON.readTree(line);
-                    assertThat(node.path("jsonrpc").asString()).as("line: %s", line).isEqualTo("2.0");
-                }
-                assertThat(drydock.stderr()).contains("Embedded PostgreSQL");
-            }
-            assertThat(drydock.waitFor(Duration.ofSeconds(60))).isZero();
-            assertThat(drydock.stderr()).contains("Embedded PostgreSQL stopped");
+        List<String> args = List.of("serve", "--project", Projects.copyOfExample().toString());
+        try (JarProcess drydock = JarProcess.start(args, Map.of())) {
+            assertPure(drydock);
         }
+    }
+
+    /** The launcher maps a class-data archive; a stale or foreign one makes the JVM warn, never on stdout. */
+    @Test
+    void throughTheLauncherWithItsArchiveToo() throws Exception {
+        assertThat(JarProcess.launcher()).exists();
+        List<String> args = List.of("serve", "--project", Projects.copyOfExample().toString());
+        try (JarProcess drydock = JarProcess.startWithLauncher(args, Map.of())) {
+            assertPure(drydock);
+        }
+        // A JDK 17 archive belongs to the directory it was made in: moved, the JVM rejects it with a warning.
+        java.nio.file.Path moved = java.nio.file.Files.createTempDirectory("drydock-moved");
+        for (String file : List.of("drydock", "drydock.jar", "drydock-17.jsa")) {
+            java.nio.file.Files.copy(JarProcess.launcher().resolveSibling(file), moved.resolve(file),
+                    java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        List<String> command = new ArrayList<>(List.of(moved.resolve("drydock").toString()));
+        command.addAll(args);
+        try (JarProcess warned = JarProcess.start(command, Map.of("JAVA_HOME", System.getProperty("java.home")), true)) {
+            assertPure(warned);
+            assertThat(warned.stderr()).as("the JVM's own warning, on stderr").containsIgnoringCase("shared");
+        }
+    }
+
+    private static void assertPure(JarProcess drydock) throws Exception {
+        try (OutputStream in = drydock.process().getOutputStream()) {
+            for (String message : List.of(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"purity\",\"version\":\"1\"}}}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"status\",\"arguments\":{}}}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"execute_sql\",\"arguments\":{\"sql\":\"select * from nowhere\"}}}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"no_such_tool\",\"arguments\":{}}}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"list_tables\",\"arguments\":{\"verbose\":true}}}")) {
+                in.write((message + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+            }
+            List<String> lines = new ArrayList<>();
+            BufferedReader out = new BufferedReader(new InputStreamReader(drydock.process().getInputStream(), StandardCharsets.UTF_8));
+            while (lines.stream().filter(l -> l.contains("\"id\":")).count() < 6) {
+                String line = out.readLine();
+                assertThat(line).as("stdout ended early; stderr:\n%s", drydock.stderr()).isNotNull();
+                lines.add(line);
+            }
+            for (String line : lines) {
+                JsonNode node = JSON.readTree(line);
+                assertThat(node.path("jsonrpc").asString()).as("line: %s", line).isEqualTo("2.0");
+            }
+            assertThat(drydock.stderr()).contains("Embedded PostgreSQL");
+        }
+        assertThat(drydock.waitFor(Duration.ofSeconds(60))).isZero();
+        assertThat(drydock.stderr()).contains("Embedded PostgreSQL stopped");
     }
 }
