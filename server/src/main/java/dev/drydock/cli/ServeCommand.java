@@ -6,8 +6,6 @@ import dev.drydock.mcp.HttpServer;
 import dev.drydock.mcp.McpServers;
 import dev.drydock.mcp.StdioServer;
 import dev.drydock.tools.Toolbox;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,10 +61,9 @@ final class ServeCommand implements Callable<Integer> {
             err.println("Drydock stopping");
             closeQuietly(toolbox, err);
         }, "drydock-shutdown"));
-        McpJsonMapper json = McpJsonDefaults.getMapper();
-        McpServers servers = new McpServers(toolbox.handlers(), toolbox.runner(), json);
+        McpServers servers = new McpServers(toolbox.handlers(), toolbox.runner());
         if (options.httpPort() == null) {
-            new StdioServer(servers, json, System.in, stdout).serve(toolbox::warmUp);
+            new StdioServer(servers, System.in, stdout).serve(toolbox::warmUp);
             closeQuietly(toolbox, err);
             return DrydockCommand.OK;
         }
@@ -78,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
                     "Set DRYDOCK_HTTP_TOKEN to a long random secret (clients send it as 'Authorization: Bearer …'), "
                             + "or bind to 127.0.0.1.");
         }
-        try (HttpServer http = HttpServer.start(servers, json, bind, options.httpPort(), token, options.allowedOrigins())) {
+        try (HttpServer http = HttpServer.start(servers, bind, options.httpPort(), token, options.allowedOrigins())) {
             String base = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + http.port();
             err.println("Drydock MCP server listening on " + base + HttpServer.MCP_PATH + " (Streamable HTTP) and "
                     + base + HttpServer.SSE_PATH + " (SSE)" + (token == null ? "" : "; bearer token required"));

@@ -1,6 +1,5 @@
 package dev.drydock.mcp;
 
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -40,12 +39,12 @@ public final class HttpServer implements AutoCloseable {
      *
      * @param token the bearer token every request must carry, or null for none
      */
-    public static HttpServer start(McpServers mcp, McpJsonMapper json, String bind, int port, String token,
+    public static HttpServer start(McpServers mcp, String bind, int port, String token,
                                    List<String> extraOrigins) throws Exception {
         HttpServletStreamableServerTransportProvider streamable = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(json).mcpEndpoint(MCP_PATH).build();
+                .jsonMapper(mcp.json()).mcpEndpoint(MCP_PATH).build();
         HttpServletSseServerTransportProvider sse = HttpServletSseServerTransportProvider.builder()
-                .jsonMapper(json).baseUrl("").sseEndpoint(SSE_PATH).messageEndpoint(MESSAGE_PATH).build();
+                .jsonMapper(mcp.json()).baseUrl("").sseEndpoint(SSE_PATH).messageEndpoint(MESSAGE_PATH).build();
         List<McpSyncServer> servers = List.of(mcp.build(streamable), mcp.build(sse));
 
         Server jetty = new Server();

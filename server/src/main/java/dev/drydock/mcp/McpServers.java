@@ -5,6 +5,7 @@ import dev.drydock.ErrorCode;
 import dev.drydock.Version;
 import dev.drydock.tools.ToolHandler;
 import dev.drydock.tools.ToolRunner;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
@@ -39,16 +40,25 @@ public final class McpServers {
     private final McpJsonMapper json;
     private final JsonSchemaValidator validator = new LazySchemaValidator();
 
-    public McpServers(List<ToolHandler> handlers, ToolRunner runner, McpJsonMapper json) {
+    public McpServers(List<ToolHandler> handlers, ToolRunner runner) {
+        this(handlers, runner, McpJsonDefaults.getMapper());
+    }
+
+    McpServers(List<ToolHandler> handlers, ToolRunner runner, McpJsonMapper json) {
         this.json = json;
         this.tools = handlers.stream().map(h -> specification(h, runner)).toList();
     }
 
-    public McpSyncServer build(McpServerTransportProvider transport) {
+    /** The SDK's JSON mapper, shared by the transports of this server. */
+    McpJsonMapper json() {
+        return json;
+    }
+
+    McpSyncServer build(McpServerTransportProvider transport) {
         return configure(McpServer.sync(transport)).build();
     }
 
-    public McpSyncServer build(McpStreamableServerTransportProvider transport) {
+    McpSyncServer build(McpStreamableServerTransportProvider transport) {
         return configure(McpServer.sync(transport)).build();
     }
 

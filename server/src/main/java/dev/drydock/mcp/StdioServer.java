@@ -1,6 +1,5 @@
 package dev.drydock.mcp;
 
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 
@@ -17,13 +16,11 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class StdioServer {
     private final McpServers servers;
-    private final McpJsonMapper json;
     private final InputStream in;
     private final OutputStream out;
 
-    public StdioServer(McpServers servers, McpJsonMapper json, InputStream in, OutputStream out) {
+    public StdioServer(McpServers servers, InputStream in, OutputStream out) {
         this.servers = servers;
-        this.json = json;
         this.in = in;
         this.out = out;
     }
@@ -56,7 +53,7 @@ public final class StdioServer {
                 }
             }
         };
-        McpSyncServer server = servers.build(new StdioServerTransportProvider(json, watched, out));
+        McpSyncServer server = servers.build(new StdioServerTransportProvider(servers.json(), watched, out));
         try {
             started.run();
             closed.await();
