@@ -98,7 +98,7 @@ public final class ConfigLoader {
             } else {
                 DatabaseUrl url = url(flagUrl, "--database-url / DATABASE_URL", 0);
                 if (url != null) {
-                    secrets.add(secretOf(url));
+                    secrets.addAll(secretOf(url));
                     targets.put(DEFAULT_URL_TARGET, new Target(DEFAULT_URL_TARGET, url, null, false));
                 }
             }
@@ -201,9 +201,9 @@ public final class ConfigLoader {
             }
             DatabaseUrl main = url(url.text(), url.path(), url.line());
             if (main != null) {
-                secrets.add(secretOf(main));
+                secrets.addAll(secretOf(main));
                 if (readUrl != null) {
-                    secrets.add(secretOf(readUrl));
+                    secrets.addAll(secretOf(readUrl));
                 }
                 targets.put(name, new Target(name, main, readUrl, isProtected));
             }
@@ -237,7 +237,7 @@ public final class ConfigLoader {
         if (url == null) {
             return null;
         }
-        secrets.add(secretOf(url));
+        secrets.addAll(secretOf(url));
         for (Target t : targets.values()) {
             if (t.isProtected() && t.url() != null && t.url().sameDatabase(url)) {
                 errors.add(file + " line " + v.line() + ": branchServer.url points at protected target '" + t.name()
@@ -252,10 +252,8 @@ public final class ConfigLoader {
      * user's own name) protects nothing, and masking it would mask that word in every output;
      * URL-shaped credentials are masked by pattern anyway.
      */
-    private static String secretOf(DatabaseUrl url) {
-        String password = url.password();
-        boolean wellKnown = password != null && (password.equals("postgres") || password.equals(url.user()));
-        return wellKnown ? null : password;
+    private static List<String> secretOf(DatabaseUrl url) {
+        return url.secrets().stream().filter(s -> !s.equals("postgres") && !s.equals(url.user())).toList();
     }
 
     private DatabaseUrl url(String text, String path, int line) {

@@ -5,7 +5,9 @@ import dev.drydock.ErrorCode;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -23,7 +25,7 @@ import java.util.StringJoiner;
 public record DatabaseUrl(String hosts, String database, String user, String password, Map<String, String> params) {
 
     public DatabaseUrl {
-        params = Map.copyOf(params);
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     public static DatabaseUrl parse(String raw) {
@@ -81,15 +83,42 @@ public record DatabaseUrl(String hosts, String database, String user, String pas
         return new DatabaseUrl(hosts, database.isEmpty() ? "postgres" : database, user, password, params);
     }
 
-    /** The JDBC URL without user or password; those go in {@link #credentials()}. */
+    /** The JDBC URL without user, password or any other secret parameter; those go in {@link #credentials()}. */
     public String jdbcUrl() {
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-        params.forEach((k, v) -> query.add(k + "=" + v));
+        params.forEach((k, v) -> {
+            if (!isSecret(k)) {
+                query.add(k + "=" + v);
+            }
+        });
         return "jdbc:postgresql://" + hosts + "/" + database + query;
+    }
+
+    /** Every secret this address carries: the password and parameters such as {@code sslpassword}. */
+    public List<String> secrets() {
+        List<String> out = new ArrayList<>();
+        if (password != null) {
+            out.add(password);
+        }
+        params.forEach((k, v) -> {
+            if (isSecret(k)) {
+                out.add(v);
+            }
+        });
+        return out;
+    }
+
+    private static boolean isSecret(String key) {
+        return key.toLowerCase(Locale.ROOT).contains("password");
     }
 
     public Properties credentials() {
         Properties props = new Properties();
+        params.forEach((k, v) -> {
+            if (isSecret(k)) {
+                props.setProperty(k, v);
+            }
+        });
         if (user != null) {
             props.setProperty("user", user);
         }
@@ -102,7 +131,7 @@ public record DatabaseUrl(String hosts, String database, String user, String pas
     /** The address as a user would write it, with the password replaced by {@code ***}. */
     public String redacted() {
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-        params.forEach((k, v) -> query.add(k + "=" + v));
+        params.forEach((k, v) -> query.add(k + "=" + (isSecret(k) ? "***" : v)));
         String userInfo = user == null ? "" : user + (password == null ? "" : ":***") + "@";
         return "postgres://" + userInfo + hosts + "/" + database + query;
     }

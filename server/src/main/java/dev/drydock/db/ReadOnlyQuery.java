@@ -5,6 +5,8 @@ import dev.drydock.ErrorCode;
 import dev.drydock.sql.ReadOnlyCheck;
 import dev.drydock.sql.SqlStatement;
 import dev.drydock.sql.Splitter;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Parser;
 import org.postgresql.util.PGobject;
 import tools.jackson.databind.ObjectMapper;
 
@@ -36,11 +38,23 @@ import java.util.Set;
 public final class ReadOnlyQuery {
     public static final int HARD_MAX_ROWS = 1000;
 
-    private static final String VOLATILE_USER_FUNCTIONS = """
+    /**
+     * Built-in VOLATILE functions whose volatility is only randomness, the clock or sizes read from
+     * disk; every other VOLATILE function, built-in or not, is refused (it may have side effects).
+     */
+    static final List<String> ALLOWED_VOLATILE = List.of("random", "random_normal", "gen_random_uuid", "uuidv4",
+            "uuidv7", "clock_timestamp", "timeofday", "pg_sleep", "pg_sleep_for", "pg_sleep_until",
+            "pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_indexes_size", "pg_database_size",
+            "pg_tablespace_size", "pg_is_in_recovery", "pg_current_wal_lsn", "pg_current_wal_insert_lsn",
+            "pg_current_wal_flush_lsn", "pg_last_wal_receive_lsn", "pg_last_wal_replay_lsn",
+            "pg_last_xact_replay_timestamp", "pg_blocking_pids", "pg_safe_snapshot_blocking_pids", "pg_lock_status");
+
+    private static final String VOLATILE_FUNCTIONS = """
             SELECT DISTINCT n.nspname || '.' || p.proname
               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
              WHERE p.proname = ANY (?) AND p.provolatile = 'v'
-               AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+               AND NOT (n.nspname = 'pg_catalog'
+                        AND (p.proname = ANY (?) OR p.proname LIKE 'pg\\_stat\\_get\\_%' OR p.proname LIKE 'pg\\_control\\_%'))
              ORDER BY 1""";
 
     private static final Set<String> LIST_ELEMENT_TYPES = Set.of("int2", "int4", "int8", "float4", "float8",
@@ -69,7 +83,11 @@ public final class ReadOnlyQuery {
     }
 
     private static SqlStatement single(String sql) {
-        List<SqlStatement> statements = Splitter.split(sql);
+        return single(sql, true);
+    }
+
+    private static SqlStatement single(String sql, boolean standardConformingStrings) {
+        List<SqlStatement> statements = Splitter.split(sql, standardConformingStrings);
         if (statements.size() != 1) {
             throw new DrydockException(ErrorCode.SINGLE_STATEMENT_REQUIRED,
                     "execute_sql runs exactly one statement per call; this SQL has " + statements.size() + ".",
@@ -84,12 +102,13 @@ public final class ReadOnlyQuery {
     /** Layer 3 (and the catalog part of layer 2) on {@code c}, which is left reset. */
     public Rows run(Connection c, String target, Checked checked, int maxRows, Duration timeout, Redactor redactor) {
         try {
+            checked = recheckAsTheServerReads(c, checked);
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute("SET TRANSACTION READ ONLY");
                 st.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
             }
-            refuseVolatileUserFunctions(c, checked.calls());
+            refuseVolatileFunctions(c, checked.calls());
             return execute(c, checked.statement().text(), maxRows, timeout);
         } catch (SQLException e) {
             throw SqlErrors.translate(e, target, redactor);
@@ -98,12 +117,36 @@ public final class ReadOnlyQuery {
         }
     }
 
-    private static void refuseVolatileUserFunctions(Connection c, Set<String> calls) throws SQLException {
+    /**
+     * The statement as this server and pgjdbc will read it: checked again with the server's
+     * {@code standard_conforming_strings}, and refused unless pgjdbc's own parser, which decides what
+     * is sent, also sees exactly one statement. Two independent splitters must agree.
+     */
+    private static Checked recheckAsTheServerReads(Connection c, Checked checked) throws SQLException {
+        boolean standard = c.unwrap(BaseConnection.class).getStandardConformingStrings();
+        Checked asRead = checked;
+        if (!standard) {
+            SqlStatement statement = single(checked.statement().text(), false);
+            asRead = new Checked(statement, ReadOnlyCheck.check(statement));
+        }
+        int pieces = Parser.parseJdbcSql(asRead.statement().text(), standard, false, true, false, false).size();
+        if (pieces != 1) {
+            throw new DrydockException(ErrorCode.SINGLE_STATEMENT_REQUIRED,
+                    "execute_sql runs exactly one statement per call, and the PostgreSQL driver reads " + pieces
+                            + " in this SQL (a comment or quote that ends differently for the server than it appears to).",
+                    "Send one plain statement, without line breaks inside comments or escapes that hide a semicolon.",
+                    "execute_sql with one statement");
+        }
+        return asRead;
+    }
+
+    private static void refuseVolatileFunctions(Connection c, Set<String> calls) throws SQLException {
         if (calls.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(VOLATILE_USER_FUNCTIONS)) {
+        try (PreparedStatement ps = c.prepareStatement(VOLATILE_FUNCTIONS)) {
             ps.setArray(1, c.createArrayOf("text", calls.toArray()));
+            ps.setArray(2, c.createArrayOf("text", ALLOWED_VOLATILE.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 List<String> found = new ArrayList<>();
                 while (rs.next()) {
@@ -112,8 +155,11 @@ public final class ReadOnlyQuery {
                 if (!found.isEmpty()) {
                     throw new DrydockException(ErrorCode.FUNCTION_NOT_ALLOWED,
                             "execute_sql refuses to call " + String.join(", ", found)
-                                    + ": VOLATILE functions may have side effects, and execute_sql only reads.",
-                            "Mark the function STABLE or IMMUTABLE in a migration if it only reads, or query its tables directly.",
+                                    + ": VOLATILE functions may have side effects, and execute_sql only reads. The "
+                                    + "built-in VOLATILE functions it calls are those of randomness, time and sizes: "
+                                    + String.join(", ", ALLOWED_VOLATILE) + ".",
+                            "Query the tables or views directly; a function of your own that only reads can be marked "
+                                    + "STABLE in a migration.",
                             "execute_sql reading the function's tables directly",
                             ReadOnlyCheck.CHANGE_THROUGH_MIGRATION + " (ALTER FUNCTION … STABLE), if it truly only reads");
                 }

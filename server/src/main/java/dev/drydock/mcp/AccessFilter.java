@@ -40,7 +40,7 @@ public final class AccessFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String host = lower(request.getHeader("Host"));
-        if (!allowedHosts.isEmpty() && !allowedHosts.contains(host)) {
+        if (!allowedHosts.isEmpty() && (host == null || !allowedHosts.contains(host))) {
             refuse(response, 403, "Host '" + host + "' is not this server; Drydock answers only " + allowedHosts + ".");
             return;
         }
@@ -72,7 +72,16 @@ public final class AccessFilter implements Filter {
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
-        String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
+        StringBuilder escaped = new StringBuilder();
+        for (char c : message.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
         response.getWriter().write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\""
                 + escaped + "\"}}");
     }

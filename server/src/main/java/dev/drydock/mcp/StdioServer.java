@@ -3,8 +3,6 @@ package dev.drydock.mcp;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;
@@ -32,40 +30,14 @@ public final class StdioServer {
      */
     public void serve(Runnable started) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
-        InputStream watched = new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                try {
-                    return ended(super.read(), closed);
-                } catch (IOException e) {
-                    closed.countDown();
-                    throw e;
-                }
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                try {
-                    return ended(super.read(b, off, len), closed);
-                } catch (IOException e) {
-                    closed.countDown();
-                    throw e;
-                }
-            }
-        };
-        McpSyncServer server = servers.build(new StdioServerTransportProvider(servers.json(), watched, out));
+        JsonRpcLines.LineOutput lines = new JsonRpcLines.LineOutput(out);
+        InputStream screened = new JsonRpcLines(in, lines, servers.json(), closed::countDown);
+        McpSyncServer server = servers.build(new StdioServerTransportProvider(servers.json(), screened, lines));
         try {
             started.run();
             closed.await();
         } finally {
             server.closeGracefully();
         }
-    }
-
-    private static int ended(int n, CountDownLatch closed) {
-        if (n < 0) {
-            closed.countDown();
-        }
-        return n;
     }
 }

@@ -17,16 +17,26 @@ public final class Lexer {
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";
 
     private final String src;
+    private final boolean standardConformingStrings;
     private int pos;
     private int line = 1;
     private int lineStart;
 
-    private Lexer(String src) {
+    private Lexer(String src, boolean standardConformingStrings) {
         this.src = src;
+        this.standardConformingStrings = standardConformingStrings;
     }
 
     public static List<Token> tokenize(String sql) {
-        return new Lexer(sql).run();
+        return tokenize(sql, true);
+    }
+
+    /**
+     * @param standardConformingStrings the server's setting: when off, a backslash escapes the next
+     *                                  character in plain {@code '…'} strings too, as the server reads them
+     */
+    public static List<Token> tokenize(String sql, boolean standardConformingStrings) {
+        return new Lexer(sql, standardConformingStrings).run();
     }
 
     private List<Token> run() {
@@ -43,14 +53,16 @@ public final class Lexer {
 
     private Type next() {
         char c = src.charAt(pos);
-        if (Character.isWhitespace(c)) {
-            while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) {
+        if (isSpace(c)) {
+            while (pos < src.length() && isSpace(src.charAt(pos))) {
                 advance();
             }
             return Type.WHITESPACE;
         }
         if (c == '-' && peek(1) == '-') {
-            while (pos < src.length() && src.charAt(pos) != '\n') {
+            // PostgreSQL and pgjdbc end a line comment at \r as well as \n: so must we, or a
+            // statement hidden after "--\r" would reach the server unseen.
+            while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
                 pos++;
             }
             return Type.LINE_COMMENT;
@@ -60,7 +72,7 @@ public final class Lexer {
             return Type.BLOCK_COMMENT;
         }
         if (c == '\'') {
-            quoted('\'', false);
+            quoted('\'', !standardConformingStrings);
             return Type.STRING;
         }
         if (c == '"') {
@@ -80,7 +92,7 @@ public final class Lexer {
         }
         if ("BbXxNn".indexOf(c) >= 0 && peek(1) == '\'') {
             pos++;
-            quoted('\'', false);
+            quoted('\'', !standardConformingStrings && (c == 'N' || c == 'n'));
             return Type.STRING;
         }
         if (c == '$') {
@@ -226,6 +238,11 @@ public final class Lexer {
     private char peek(int ahead) {
         int i = pos + ahead;
         return i < src.length() ? src.charAt(i) : '\0';
+    }
+
+    /** PostgreSQL's whitespace, exactly: any other character (U+2003 included) is not a separator. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     private static boolean isIdentStart(char c) {

@@ -37,7 +37,10 @@ public final class ReadOnlyCheck {
             "dblink_open", "dblink_fetch", "dblink_get_result",
             // SQL hidden in a string, which this check cannot see
             "query_to_xml", "query_to_xmlschema", "query_to_xml_and_xmlschema", "cursor_to_xml",
-            "cursor_to_xmlschema",
+            "cursor_to_xmlschema", "ts_stat", "ts_rewrite",
+            // lasting effects outside the rolled-back transaction
+            "txid_current", "pg_current_xact_id", "pg_nextoid", "gin_clean_pending_list", "brin_summarize_range",
+            "brin_summarize_new_values", "brin_desummarize_range", "pg_log_standby_snapshot",
             // backend signalling and server administration
             "pg_terminate_backend", "pg_cancel_backend", "pg_signal_backend", "pg_reload_conf",
             "pg_rotate_logfile", "pg_promote", "pg_switch_wal", "pg_create_restore_point",
@@ -56,7 +59,8 @@ public final class ReadOnlyCheck {
             "nextval", "setval");
 
     private static final Pattern DENIED_PREFIXES = Pattern.compile(
-            "^(pg_advisory_.*|pg_try_advisory_.*|pg_ls_.*|lo_.*|dblink.*|pg_replication_.*)$");
+            "^(pg_advisory_.*|pg_try_advisory_.*|pg_ls_.*|lo_.*|dblink.*|pg_replication_.*|pg_stat_reset.*|pg_logical_.*"
+                    + "|pg_create_.*|pg_drop_.*|pg_copy_.*)$");
 
     /** The next step for a change execute_sql refuses: the one way changes are made with Drydock. */
     public static final String CHANGE_THROUGH_MIGRATION = "write the change as a migration file "
@@ -121,7 +125,8 @@ public final class ReadOnlyCheck {
             for (; i < tokens.size(); i++) {
                 Token t = tokens.get(i);
                 depth += t.isPunct("(") ? 1 : t.isPunct(")") ? -1 : 0;
-                analyze |= t.isWord("ANALYZE") || t.isWord("ANALYSE");
+                String option = optionName(t);
+                analyze |= option.equals("analyze") || option.equals("analyse");
                 if (depth == 0) {
                     i++;
                     break;
@@ -140,6 +145,14 @@ public final class ReadOnlyCheck {
             return tokens.size();
         }
         return i;
+    }
+
+    /** An EXPLAIN option as PostgreSQL compares it: lower-cased word, or a quoted name as written. */
+    private static String optionName(Token t) {
+        if (t.type() == Type.QUOTED_IDENT && t.text().startsWith("\"")) {
+            return t.text().substring(1, t.text().length() - 1);
+        }
+        return t.type() == Type.WORD ? t.text().toLowerCase(Locale.ROOT) : "";
     }
 
     /** True when the word at {@code i} is a column or field name ({@code t.update}, {@code "x".drop}). */

@@ -17,7 +17,12 @@ public final class Splitter {
     }
 
     public static List<SqlStatement> split(String sql) {
-        List<Token> tokens = Lexer.tokenize(sql);
+        return split(sql, true);
+    }
+
+    /** Splits as a server with the given {@code standard_conforming_strings} reads the script. */
+    public static List<SqlStatement> split(String sql, boolean standardConformingStrings) {
+        List<Token> tokens = Lexer.tokenize(sql, standardConformingStrings);
         List<SqlStatement> statements = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         BodyTracker body = new BodyTracker();

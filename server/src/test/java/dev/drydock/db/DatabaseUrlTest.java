@@ -30,6 +30,15 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void passwordParametersAreSecretsToo() {
+        DatabaseUrl url = DatabaseUrl.parse("postgres://u:pw1@h/db?sslmode=verify-full&sslpassword=KeyPass-9911");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://h/db?sslmode=verify-full");
+        assertThat(url.credentials()).containsEntry("sslpassword", "KeyPass-9911");
+        assertThat(url.redacted()).isEqualTo("postgres://u:***@h/db?sslmode=verify-full&sslpassword=***");
+        assertThat(url.secrets()).containsExactly("pw1", "KeyPass-9911");
+    }
+
+    @Test
     void missingDatabaseMeansPostgresAndIpv6HostsSurvive() {
         DatabaseUrl url = DatabaseUrl.parse("postgres://[::1]:5432");
         assertThat(url.database()).isEqualTo("postgres");

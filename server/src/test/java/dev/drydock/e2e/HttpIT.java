@@ -96,6 +96,9 @@ class HttpIT {
             assertThat(post(port, "/mcp", Map.of("Origin", "https://ide.example")).statusCode()).isEqualTo(200);
             assertThat(rawStatusWithHost(port, "attacker.example:" + port)).isEqualTo(403);
             assertThat(rawStatusWithHost(port, "localhost:" + port)).isEqualTo(200);
+            assertThat(rawStatusWithoutHost(port)).as("HTTP/1.0 without a Host header").isEqualTo(403);
+            HttpResponse<String> tab = post(port, "/mcp", Map.of("Origin", "https://evil.example"));
+            assertThat(tab.body()).startsWith("{").endsWith("}}");
         }
     }
 
@@ -124,6 +127,19 @@ class HttpIT {
         try (JarProcess drydock = serve(List.of("--bind", "0.0.0.0"), Map.of())) {
             assertThat(drydock.waitFor(Duration.ofSeconds(60))).isEqualTo(1);
             assertThat(drydock.stderr()).contains("CONFIG_INVALID").contains("DRYDOCK_HTTP_TOKEN");
+        }
+    }
+
+    private static int rawStatusWithoutHost(int port) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            byte[] body = INITIALIZE.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /mcp HTTP/1.0\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
         }
     }
 

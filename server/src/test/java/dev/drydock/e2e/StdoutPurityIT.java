@@ -28,6 +28,31 @@ class StdoutPurityIT {
         }
     }
 
+    /** The SDK's stdio transport stops for good after one unparsable line; Drydock answers such lines itself. */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void malformedLinesGetJsonRpcErrorsAndTheSessionGoesOn() throws Exception {
+        List<String> args = List.of("serve", "--project", Projects.withConfig(null).toString(),
+                "--database-url", "postgres://u@127.0.0.1:1/none");
+        try (JarProcess drydock = JarProcess.start(args, Map.of())) {
+            drydock.send("not json");
+            drydock.send("[".repeat(600) + "]".repeat(600));
+            drydock.send("{\"id\": 7}");
+            BufferedReader out = new BufferedReader(new InputStreamReader(drydock.process().getInputStream(), StandardCharsets.UTF_8));
+            assertThat(JSON.readTree(out.readLine()).path("error").path("code").asInt()).isEqualTo(-32700);
+            assertThat(JSON.readTree(out.readLine()).path("error").path("code").asInt()).isEqualTo(-32700);
+            JsonNode invalid = JSON.readTree(out.readLine());
+            assertThat(invalid.path("error").path("code").asInt()).isEqualTo(-32600);
+            assertThat(invalid.path("id").asInt()).isEqualTo(7);
+            drydock.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
+            assertThat(JSON.readTree(out.readLine()).path("result").path("serverInfo").path("name").asString()).isEqualTo("drydock");
+            drydock.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            drydock.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
+            assertThat(JSON.readTree(out.readLine()).path("id").asInt()).isEqualTo(2);
+        }
+    }
+
     /** The launcher maps a class-data archive; a stale or foreign one makes the JVM warn, never on stdout. */
     @Test
     void throughTheLauncherWithItsArchiveToo() throws Exception {

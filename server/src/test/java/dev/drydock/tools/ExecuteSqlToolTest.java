@@ -135,7 +135,11 @@ class ExecuteSqlToolTest {
             "select * from posts for update",
             "SELECT pg_advisory_lock(42)",
             "DROP TABLE posts",
-            "TRUNCATE posts"})
+            "TRUNCATE posts",
+            "select 1 --\r; commit; delete from posts; select 2\n, 3",
+            "select * from ts_stat('select to_tsvector(pg_terminate_backend(1)::text)')",
+            "select pg_nextoid('pg_class', 'oid', 'pg_class_oid_index')",
+            "select abs(1) from pg_class where pg_catalog.pg_switch_wal() is null"})
     void escapeAttemptsAreRefusedAndChangeNothing(String sql) throws Exception {
         Snapshot before = snapshot();
         var r = tools.call("execute_sql", Map.of("sql", sql));
@@ -144,6 +148,27 @@ class ExecuteSqlToolTest {
         assertThat(r.text()).startsWith(r.structured().get("code") + ": ").contains("Next step:");
         assertThat(snapshot()).isEqualTo(before);
         assertThat(new java.io.File("/tmp/drydock-pwned")).doesNotExist();
+    }
+
+    @Test
+    void volatileBuiltInsOfRandomnessTimeAndSizeAreAllowedOthersRefused() {
+        call("select random(), gen_random_uuid(), clock_timestamp(), pg_relation_size('posts'), pg_sleep(0)").ok();
+        call("select pg_catalog.pg_stat_get_numscans('posts'::regclass)").ok();
+        call("select pg_current_logfile()").refused("FUNCTION_NOT_ALLOWED").messageContains("pg_catalog.pg_current_logfile");
+    }
+
+    @Test
+    void onATargetWithStandardConformingStringsOffTheSqlIsReadAsTheServerReadsIt() throws Exception {
+        TestPostgres.execute(TestPostgres.admin(), "ALTER DATABASE " + db.database() + " SET standard_conforming_strings = off");
+        try (ToolHarness scsOff = ToolHarness.on(db, null)) {
+            var r = scsOff.call("execute_sql", Map.of("sql",
+                    "select '\\'' ; commit; create table pwned_scs(x int); select 1 --'\n"));
+            assertThat(r.isError()).isTrue();
+            assertThat(r.structured().get("code")).isIn("SINGLE_STATEMENT_REQUIRED", "READ_ONLY_VIOLATION");
+            var plain = scsOff.call("execute_sql", Map.of("sql", "select 'it''s' as t"));
+            assertThat(plain.structured().get("rows").toString()).as(plain.text()).isEqualTo("[[it's]]");
+        }
+        assertThat(snapshot().tables()).doesNotContain("pwned_scs");
     }
 
     @Test
