@@ -77,8 +77,9 @@ public final class StatusTool implements ToolHandler {
             rs.next();
             String version = rs.getString(1);
             String database = rs.getString(2);
-            Set<String> applied = SupabaseHistory.appliedVersions(c);
-            int pending = (int) layout.migrations().stream().map(MigrationFile::version).filter(v -> !applied.contains(v)).count();
+            Set<String> applied = applied(c, t, warnings);
+            Integer pending = applied == null ? null : (int) layout.migrations().stream().map(MigrationFile::version)
+                    .filter(v -> !applied.contains(v)).count();
             Boolean superuserReads = readsAsSuperuser(t, warnings);
             if (Boolean.TRUE.equals(superuserReads) && !t.isEmbedded()) {
                 warnings.add("execute_sql on target '" + t.name() + "' reads as a superuser; set targets." + t.name()
@@ -88,11 +89,22 @@ public final class StatusTool implements ToolHandler {
             }
             return new StatusResult.TargetStatus(t.name(), t.isProtected(), t.isEmbedded(), true, version, database,
                     databases.address(t).redacted(), t.readUrl() == null ? null : t.readUrl().redacted(), superuserReads,
-                    applied.size(), pending, null);
+                    applied == null ? null : applied.size(), pending, null);
         } catch (DrydockException | SQLException e) {
             return new StatusResult.TargetStatus(t.name(), t.isProtected(), t.isEmbedded(), false, null, null,
                     t.isEmbedded() ? null : t.url().redacted(), t.readUrl() == null ? null : t.readUrl().redacted(), null,
                     null, null, message(e, t));
+        }
+    }
+
+    /** The target's applied versions; null, with a warning, when its history cannot be read. */
+    private Set<String> applied(Connection c, Target t, List<String> warnings) {
+        try {
+            return SupabaseHistory.appliedVersions(c);
+        } catch (SQLException e) {
+            warnings.add("Target '" + t.name() + "' is reachable, but its migration history "
+                    + "(supabase_migrations.schema_migrations) cannot be read: " + message(e, t));
+            return null;
         }
     }
 

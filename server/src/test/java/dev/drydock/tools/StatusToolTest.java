@@ -130,6 +130,22 @@ class StatusToolTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aRoleThatCannotReadTheHistoryLeavesTheTargetReachableWithAWarning() throws Exception {
+        DatabaseUrl db = TestPostgres.exampleDatabase();
+        TestPostgres.execute(db, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'nohist') THEN "
+                + "CREATE ROLE nohist LOGIN PASSWORD 'NoHist-Pw-5'; END IF; END $$");
+        DatabaseUrl limited = new DatabaseUrl(db.hosts(), db.database(), "nohist", "NoHist-Pw-5", Map.of());
+        try (ToolHarness tools = ToolHarness.on(limited, null)) {
+            var r = tools.call("status", Map.of());
+            Map<String, Object> main = ((List<Map<String, Object>>) r.structured().get("targets")).get(0);
+            assertThat(main).containsEntry("reachable", true).doesNotContainKey("appliedMigrations");
+            assertThat(r.structured().get("warnings")).asList().anySatisfy(w -> assertThat(w.toString())
+                    .contains("migration history").contains("permission denied"));
+        }
+    }
+
+    @Test
     void secretsEchoedByPostgresAreRedacted() throws Exception {
         DatabaseUrl db = TestPostgres.exampleDatabase();
         TestPostgres.execute(db, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'owner_pw') THEN "
