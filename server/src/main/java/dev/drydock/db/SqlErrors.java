@@ -21,7 +21,8 @@ public final class SqlErrors {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         DrydockException.ServerError server = serverError(e, redactor);
         String message = redactor.redact(server != null ? server.message() : e.getMessage());
-        if (state.startsWith("08") || state.startsWith("28") || state.equals("3D000") || state.equals("57P03")) {
+        boolean connection = state.startsWith("08") && !state.equals("08P01"); // 08P01: the request itself was malformed
+        if (connection || state.startsWith("28") || state.equals("3D000") || state.equals("57P03")) {
             return new DrydockException(ErrorCode.TARGET_UNREACHABLE,
                     "Cannot connect to target '" + target + "': " + message + " (SQLSTATE " + state + ").",
                     "Check that the server is running and that the target's URL, user and password are right.",

@@ -210,6 +210,13 @@ class ExecuteSqlToolTest {
     }
 
     @Test
+    void aNulCharacterIsASqlErrorNotAnUnreachableTarget() {
+        var r = tools.call("execute_sql", Map.of("sql", "select 'a\u0000b'"));
+        assertThat(r.isError()).isTrue();
+        assertThat(r.structured().get("code")).isEqualTo("SQL_ERROR");
+    }
+
+    @Test
     void emptyAndUnterminatedInputIsRefused() {
         call("  -- only a comment").refused("SINGLE_STATEMENT_REQUIRED");
         call("select 'unterminated").refused("SQL_SYNTAX").messageContains("line 1");
