@@ -77,6 +77,6 @@ public final class Main {
                 local.close();
             }
         };
-        return new Toolbox(config, handlers, runner, warmUp, resources);
+        return new Toolbox(handlers, runner, warmUp, resources);
     }
 }

@@ -56,7 +56,7 @@ public enum ConfigKey {
         return description;
     }
 
-    /** The key whose path matches {@code concretePath} (names in place of {@code *}), or null. */
+    /** The key whose path is {@code pattern} (with {@code *} where a name stands), or null. */
     static ConfigKey forPath(String pattern) {
         for (ConfigKey key : values()) {
             if (key.path.equals(pattern)) {

@@ -65,7 +65,7 @@ public final class ReadOnlyQuery {
     public record Column(String name, String type) {
     }
 
-    public record Rows(List<Column> columns, List<List<Object>> rows, boolean truncated, String command) {
+    public record Rows(List<Column> columns, List<List<Object>> rows, boolean truncated) {
     }
 
     public ReadOnlyQuery(ObjectMapper json) {
@@ -78,12 +78,8 @@ public final class ReadOnlyQuery {
 
     /** Layers 1 and 2, with no database: refuses before anything is opened. */
     public static Checked check(String sql) {
-        SqlStatement statement = single(sql);
+        SqlStatement statement = single(sql, true);
         return new Checked(statement, ReadOnlyCheck.check(statement));
-    }
-
-    private static SqlStatement single(String sql) {
-        return single(sql, true);
     }
 
     private static SqlStatement single(String sql, boolean standardConformingStrings) {
@@ -174,7 +170,7 @@ public final class ReadOnlyQuery {
             st.setMaxRows(maxRows + 1);
             st.setFetchSize(Math.min(maxRows + 1, 500));
             if (!st.execute(sql)) {
-                return new Rows(List.of(), List.of(), false, "no rows");
+                return new Rows(List.of(), List.of(), false);
             }
             try (ResultSet rs = st.getResultSet()) {
                 ResultSetMetaData md = rs.getMetaData();
@@ -195,7 +191,7 @@ public final class ReadOnlyQuery {
                     }
                     rows.add(row);
                 }
-                return new Rows(columns, rows, truncated, "rows");
+                return new Rows(columns, rows, truncated);
             }
         }
     }

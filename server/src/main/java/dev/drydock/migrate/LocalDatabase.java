@@ -32,7 +32,13 @@ public final class LocalDatabase implements AutoCloseable {
 
     public synchronized CompletableFuture<DatabaseUrl> start() {
         if (ready == null) {
-            ready = CompletableFuture.supplyAsync(this::startAndBootstrap);
+            // Its own thread: initdb and the replay block for seconds, which must not occupy the
+            // common pool (one worker on a 2-core machine) that other work relies on.
+            ready = CompletableFuture.supplyAsync(this::startAndBootstrap, task -> {
+                Thread thread = new Thread(task, "drydock-local-database");
+                thread.setDaemon(true);
+                thread.start();
+            });
         }
         return ready;
     }

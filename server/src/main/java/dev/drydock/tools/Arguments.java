@@ -104,6 +104,6 @@ public final class Arguments {
 
     private DrydockException invalid(String name, String why) {
         return new DrydockException(ErrorCode.INVALID_ARGUMENT, tool + ": argument `" + name + "` " + why + ".",
-                "tool-specs/" + tool + ".json describes every argument.", tool + " with `" + name + "` corrected");
+                "The tool's inputSchema in tools/list describes every argument.", tool + " with `" + name + "` corrected");
     }
 }

@@ -23,6 +23,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /** {@code status}: version, project layout, and each target's reachability and migration state. */
@@ -49,9 +51,17 @@ public final class StatusTool implements ToolHandler {
     public StatusResult call(Arguments args) {
         ProjectLayout layout = ProjectLayout.detect(config.projectDir());
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        List<CompletableFuture<StatusResult.TargetStatus>> probes = config.targets().stream()
-                .map(t -> CompletableFuture.supplyAsync(() -> probe(t, layout, warnings))).toList();
-        List<StatusResult.TargetStatus> targets = probes.stream().map(CompletableFuture::join).toList();
+        // One thread per target for this call: probes block on the network, so they must neither
+        // wait for one another nor occupy the common pool.
+        ExecutorService pool = Executors.newFixedThreadPool(config.targets().size());
+        List<StatusResult.TargetStatus> targets;
+        try {
+            List<CompletableFuture<StatusResult.TargetStatus>> probes = config.targets().stream()
+                    .map(t -> CompletableFuture.supplyAsync(() -> probe(t, layout, warnings), pool)).toList();
+            targets = probes.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdown();
+        }
         LocalBootstrap.Outcome outcome = bootstrap.get();
         if (outcome.failure() != null) {
             warnings.add(ErrorCode.BOOTSTRAP_FAILED + ": bringing the local database to the migration head failed: "

@@ -2,7 +2,6 @@ package dev.drydock.tools;
 
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
-import dev.drydock.config.DrydockConfig;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,24 +12,18 @@ import java.util.Map;
  * The MCP server and the CLI both call tools through this, so they share every line of behaviour.
  */
 public final class Toolbox implements AutoCloseable {
-    private final DrydockConfig config;
     private final Map<String, ToolHandler> handlers = new LinkedHashMap<>();
     private final ToolRunner runner;
     private final Runnable warmUp;
     private final AutoCloseable resources;
     private boolean closed;
 
-    public Toolbox(DrydockConfig config, List<ToolHandler> handlers, ToolRunner runner, Runnable warmUp,
+    public Toolbox(List<ToolHandler> handlers, ToolRunner runner, Runnable warmUp,
                    AutoCloseable resources) {
-        this.config = config;
         handlers.forEach(h -> this.handlers.put(h.name(), h));
         this.runner = runner;
         this.warmUp = warmUp;
         this.resources = resources;
-    }
-
-    public DrydockConfig config() {
-        return config;
     }
 
     public List<ToolHandler> handlers() {

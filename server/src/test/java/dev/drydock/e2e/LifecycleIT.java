@@ -44,6 +44,19 @@ class LifecycleIT {
     }
 
     @Test
+    void ctrlCStopsTheEmbeddedPostgresToo() throws Exception {
+        Path project = Projects.copyOfExample();
+        try (JarProcess drydock = JarProcess.start(serve(project), Map.of())) {
+            assertThat(drydock.initializeAndStatus()).contains("\"reachable\":true");
+            Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(drydock.process().pid())).start();
+            assertThat(interrupt.waitFor()).isZero();
+            assertThat(drydock.waitFor(Duration.ofSeconds(30))).isEqualTo(130);
+            assertThat(drydock.stderr()).contains("Drydock stopping").contains("Embedded PostgreSQL stopped");
+        }
+        assertThat(project.resolve(".drydock/pg/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
     void aPostgresOrphanedByAKilledDrydockIsStoppedAndTheDataKept() throws Exception {
         Path project = Projects.copyOfExample();
         try (JarProcess killed = JarProcess.start(serve(project), Map.of())) {
