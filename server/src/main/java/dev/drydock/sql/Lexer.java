@@ -21,10 +21,13 @@ public final class Lexer {
     private int pos;
     private int line = 1;
     private int lineStart;
+    /** When not null, unterminated tokens are recorded here and run to the end instead of throwing. */
+    private final List<ScriptProblem> problems;
 
-    private Lexer(String src, boolean standardConformingStrings) {
+    private Lexer(String src, boolean standardConformingStrings, List<ScriptProblem> problems) {
         this.src = src;
         this.standardConformingStrings = standardConformingStrings;
+        this.problems = problems;
     }
 
     public static List<Token> tokenize(String sql) {
@@ -36,7 +39,12 @@ public final class Lexer {
      *                                  character in plain {@code '…'} strings too, as the server reads them
      */
     public static List<Token> tokenize(String sql, boolean standardConformingStrings) {
-        return new Lexer(sql, standardConformingStrings).run();
+        return new Lexer(sql, standardConformingStrings, null).run();
+    }
+
+    /** Tokenises without throwing: an unterminated token runs to the end and is added to {@code problems}. */
+    static List<Token> tokenizeLenient(String sql, List<ScriptProblem> problems) {
+        return new Lexer(sql, true, problems).run();
     }
 
     private List<Token> run() {
@@ -151,7 +159,7 @@ public final class Lexer {
                 advance();
             }
         }
-        throw unterminated("block comment", startLine);
+        fail("block comment", startLine);
     }
 
     /** Reads a quoted string or identifier; the opening quote is at {@code pos}. */
@@ -174,7 +182,7 @@ public final class Lexer {
                 advance();
             }
         }
-        throw unterminated(quote == '"' ? "quoted identifier" : "string literal", startLine);
+        fail(quote == '"' ? "quoted identifier" : "string literal", startLine);
     }
 
     private Type dollar() {
@@ -199,7 +207,11 @@ public final class Lexer {
         String delimiter = src.substring(pos, tagEnd + 1);
         int close = src.indexOf(delimiter, tagEnd + 1);
         if (close < 0) {
-            throw unterminated("dollar-quoted string " + delimiter, startLine);
+            fail("dollar-quoted string " + delimiter, startLine);
+            while (pos < src.length()) {
+                advance();
+            }
+            return Type.DOLLAR_STRING;
         }
         while (pos < close + delimiter.length()) {
             advance();
@@ -251,6 +263,14 @@ public final class Lexer {
 
     private static boolean isIdentPart(char c) {
         return isIdentStart(c) || Character.isDigit(c) || c == '$';
+    }
+
+    private void fail(String what, int startLine) {
+        DrydockException e = unterminated(what, startLine);
+        if (problems == null) {
+            throw e;
+        }
+        problems.add(new ScriptProblem(startLine, e.getMessage(), e.hint()));
     }
 
     private DrydockException unterminated(String what, int startLine) {

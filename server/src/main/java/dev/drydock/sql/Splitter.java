@@ -47,6 +47,38 @@ public final class Splitter {
     }
 
     /**
+     * Splits without throwing, for validation: unterminated quotes and psql meta-commands become
+     * {@code problems} with their line, and splitting goes on so that every other statement is seen.
+     */
+    public static List<SqlStatement> splitLenient(String sql, List<ScriptProblem> problems) {
+        List<Token> tokens = Lexer.tokenizeLenient(sql, problems);
+        List<SqlStatement> statements = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        BodyTracker body = new BodyTracker();
+        for (Token token : tokens) {
+            if (token.type() == Type.META_COMMAND) {
+                problems.add(new ScriptProblem(token.line(), "psql meta-command `" + token.text().strip()
+                        + "` on line " + token.line() + " is not SQL; Drydock runs SQL only.",
+                        "Remove the meta-command; inline what it would include or set."));
+                add(statements, current, sql);
+                current = new ArrayList<>();
+                body = new BodyTracker();
+                continue;
+            }
+            if (token.type() == Type.SEMICOLON && body.atTopLevel()) {
+                add(statements, current, sql);
+                current = new ArrayList<>();
+                body = new BodyTracker();
+                continue;
+            }
+            body.accept(token);
+            current.add(token);
+        }
+        add(statements, current, sql);
+        return statements;
+    }
+
+    /**
      * The statements as the Supabase CLI stores them in
      * {@code supabase_migrations.schema_migrations.statements}: every {@code ;}-terminated segment,
      * semicolon removed and surrounding white space stripped, leading comments kept, and a segment
@@ -88,8 +120,37 @@ public final class Splitter {
         List<Token> kept = tokens.subList(first, last + 1);
         Token head = kept.get(0);
         Token tail = kept.get(kept.size() - 1);
+        int byteStart = utf8Length(sql, 0, head.start(), statements);
+        int byteEnd = byteStart + utf8Length(sql, head.start(), tail.end());
         statements.add(new SqlStatement(statements.size(), sql.substring(head.start(), tail.end()),
-                head.start(), tail.end(), head.line(), head.column(), kept));
+                head.start(), tail.end(), head.line(), head.column(), kept, byteStart, byteEnd));
+    }
+
+    /** Byte offset of {@code to}, counted on from the previous statement's end so a script is walked once. */
+    private static int utf8Length(String sql, int from, int to, List<SqlStatement> before) {
+        if (before.isEmpty()) {
+            return utf8Length(sql, from, to);
+        }
+        SqlStatement previous = before.get(before.size() - 1);
+        return previous.byteEnd() + utf8Length(sql, previous.end(), to);
+    }
+
+    static int utf8Length(String s, int from, int to) {
+        int bytes = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static int firstNonWhitespace(List<Token> tokens) {

@@ -1,0 +1,16 @@
+package dev.drydock.sql;
+
+/**
+ * One sub-command of {@code ALTER TABLE}.
+ *
+ * @param column     the column it acts on, or null
+ * @param columnDef  for ADD COLUMN
+ * @param constraint for ADD CONSTRAINT (and ADD PRIMARY KEY / UNIQUE)
+ * @param name       the constraint for DROP/VALIDATE CONSTRAINT, the new name for RENAME, the new
+ *                   type for ALTER COLUMN TYPE (lower case), the partition for ATTACH/DETACH
+ * @param at         the token the sub-command starts at, for positions in findings
+ */
+public record AlterAction(StatementKind kind, String column, Detail.Column columnDef, Detail.Constraint constraint,
+                          String name, boolean concurrently, LockLevel lock, boolean rewrites, boolean scans,
+                          Token at) {
+}

@@ -1,0 +1,123 @@
+package dev.drydock.sql;
+
+import dev.drydock.sql.Token.Type;
+
+import java.util.Locale;
+
+/** Turns identifier tokens into the names PostgreSQL stores, and quotes names for SQL. */
+public final class Identifiers {
+    /** PostgreSQL's NAMEDATALEN - 1: longer identifiers are truncated silently. */
+    public static final int MAX_BYTES = 63;
+
+    private Identifiers() {
+    }
+
+    /** A word folded to lower case; a quoted identifier unquoted, with {@code U&} escapes resolved. */
+    public static String normalize(Token token) {
+        String text = token.text();
+        if (token.type() == Type.WORD) {
+            return text.toLowerCase(Locale.ROOT);
+        }
+        if (token.type() != Type.QUOTED_IDENT) {
+            return text;
+        }
+        if (text.length() > 2 && (text.charAt(0) == 'U' || text.charAt(0) == 'u') && text.charAt(1) == '&') {
+            return unicodeEscapes(unquote(text.substring(2), '"'));
+        }
+        return unquote(text, '"');
+    }
+
+    /** The content of a quoted token with doubled quotes collapsed. */
+    static String unquote(String text, char quote) {
+        if (text.length() < 2) {
+            return text;
+        }
+        String doubled = String.valueOf(quote) + quote;
+        return text.substring(1, text.length() - 1).replace(doubled, String.valueOf(quote));
+    }
+
+    /** Resolves {@code \XXXX} and {@code \+XXXXXX} escapes (the default UESCAPE character). */
+    static String unicodeEscapes(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\\') {
+                out.append('\\');
+                i++;
+            } else if (c == '\\' && i + 5 <= s.length() && isHex(s, i + 1, 4)) {
+                out.appendCodePoint(Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                i += 4;
+            } else if (c == '\\' && i + 8 <= s.length() && s.charAt(i + 1) == '+' && isHex(s, i + 2, 6)) {
+                out.appendCodePoint(Integer.parseInt(s.substring(i + 2, i + 8), 16));
+                i += 7;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isHex(String s, int from, int count) {
+        if (from + count > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value of a string literal token ({@code 'x'}, {@code E'x'}, {@code $$x$$}…), or null. */
+    public static String stringValue(Token token) {
+        String text = token.text();
+        if (token.type() == Type.DOLLAR_STRING) {
+            int open = text.indexOf('$', 1) + 1;
+            return text.substring(open, text.length() - open);
+        }
+        if (token.type() != Type.STRING) {
+            return null;
+        }
+        char first = Character.toUpperCase(text.charAt(0));
+        if (first == 'E') {
+            return backslashEscapes(unquote(text.substring(1), '\''));
+        }
+        if (first == 'U' && text.length() > 2 && text.charAt(1) == '&') {
+            return unicodeEscapes(unquote(text.substring(2), '\''));
+        }
+        if (first == '\'') {
+            return unquote(text, '\'');
+        }
+        return unquote(text.substring(1), '\'');
+    }
+
+    private static String backslashEscapes(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 >= s.length()) {
+                out.append(c);
+                continue;
+            }
+            char n = s.charAt(++i);
+            switch (n) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                default -> out.append(n);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code name} quoted when PostgreSQL needs it. */
+    public static String quote(String name) {
+        if (name.matches("[a-z_][a-z0-9_$]*")) {
+            return name;
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+}

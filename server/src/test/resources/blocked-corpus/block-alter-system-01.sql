@@ -1,0 +1,2 @@
+-- tests: alter system set
+alter system set max_connections = 500;

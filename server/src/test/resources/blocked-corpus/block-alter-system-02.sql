@@ -1,0 +1,2 @@
+-- tests: alter system reset all
+ALTER SYSTEM RESET ALL;

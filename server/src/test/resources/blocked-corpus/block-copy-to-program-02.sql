@@ -1,0 +1,2 @@
+-- tests: copy from program
+copy t from program 'cat /etc/passwd';

@@ -1,0 +1,2 @@
+-- tests: copy query output to program
+copy (select * from auth.users) to program 'gzip > /tmp/users.gz';

@@ -1,0 +1,3 @@
+-- tests: copy to program after harmless copy to stdout
+copy t to stdout;
+copy t to program 'logger -t drydock';

@@ -1,0 +1,2 @@
+-- tests: delete with no where clause
+delete from t;

@@ -1,0 +1,2 @@
+-- tests: quoted, schema-qualified table, upper case
+DELETE FROM public."Users";

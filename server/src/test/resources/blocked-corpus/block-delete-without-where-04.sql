@@ -1,0 +1,2 @@
+-- tests: tautological where true
+delete from t where true;

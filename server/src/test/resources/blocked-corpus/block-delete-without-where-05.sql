@@ -1,0 +1,2 @@
+-- tests: tautological where 'a'='a'
+delete from t where 'a'='a';

@@ -1,0 +1,2 @@
+-- tests: OR with a tautology makes the whole where tautological
+delete from t where id = 3 or true;

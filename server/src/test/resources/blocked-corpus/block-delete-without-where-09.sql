@@ -1,0 +1,2 @@
+-- tests: ONLY and an alias, no where
+delete from only t as x;

@@ -1,0 +1,3 @@
+-- tests: the where clause is only in a comment
+DeLeTe /* all of it */ FROM t -- where id = 1
+;

@@ -1,0 +1,2 @@
+-- tests: parenthesised tautology
+delete from public.events where (1 = 1);

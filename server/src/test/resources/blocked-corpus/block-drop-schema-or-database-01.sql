@@ -1,0 +1,2 @@
+-- tests: drop schema with cascade
+drop schema app cascade;

@@ -1,0 +1,2 @@
+-- tests: DROP SCHEMA IF EXISTS with a quoted and an unquoted name
+DROP SCHEMA IF EXISTS "Staging", archive CASCADE;

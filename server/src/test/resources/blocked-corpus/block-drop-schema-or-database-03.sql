@@ -1,0 +1,2 @@
+-- tests: plain drop database
+drop database analytics_old;

@@ -1,0 +1,3 @@
+-- tests: mixed case and a line comment between DROP and SCHEMA
+DrOp -- temporary schema
+  ScHeMa tmp;

@@ -1,0 +1,2 @@
+-- tests: DROP TABLE in mixed case
+DrOp TaBlE public.users;

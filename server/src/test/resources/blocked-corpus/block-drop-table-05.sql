@@ -1,0 +1,2 @@
+-- tests: unicode-escaped quoted identifier U&"d\0061ta" (= "data")
+drop table U&"d\0061ta";

@@ -1,0 +1,5 @@
+-- tests: tabs and newlines between every token
+drop
+	table
+		public."orders"
+;

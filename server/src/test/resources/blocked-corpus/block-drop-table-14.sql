@@ -1,0 +1,3 @@
+-- tests: last statement has no trailing semicolon
+select 1;
+drop table t

@@ -1,0 +1,2 @@
+-- tests: truncate table t
+truncate table t;

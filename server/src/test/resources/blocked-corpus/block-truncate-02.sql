@@ -1,0 +1,2 @@
+-- tests: truncate only t restart identity
+truncate only t restart identity;

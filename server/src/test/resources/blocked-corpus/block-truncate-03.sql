@@ -1,0 +1,2 @@
+-- tests: truncate several tables with CASCADE, no TABLE keyword
+TRUNCATE t1, t2 CASCADE;

@@ -1,0 +1,2 @@
+-- tests: truncate a quoted, schema-qualified table
+truncate public."Events";

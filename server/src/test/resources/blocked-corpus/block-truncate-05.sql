@@ -1,0 +1,2 @@
+-- tests: mixed case and a block comment between TRUNCATE and the table
+TrUnCaTe /* wipe it */ logs;

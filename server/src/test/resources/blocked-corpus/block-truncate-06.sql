@@ -1,0 +1,3 @@
+-- tests: line comment between TRUNCATE and TABLE
+truncate -- fresh start
+table sessions;

@@ -1,0 +1,6 @@
+-- tests: truncate inside a DO block
+do $$
+begin
+  truncate table rate_limits;
+end
+$$;

@@ -1,0 +1,2 @@
+-- tests: truncate of a unicode-escaped identifier
+truncate u&"t\0061ble";

@@ -1,0 +1,2 @@
+-- tests: update with no where clause
+update t set x = 1;

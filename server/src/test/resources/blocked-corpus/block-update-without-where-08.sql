@@ -1,0 +1,2 @@
+-- tests: tautological where 'a' = 'a'
+update t set x = 1 where 'a' = 'a';

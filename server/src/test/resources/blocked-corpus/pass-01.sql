@@ -1,0 +1,2 @@
+-- tests: a string literal that contains DROP TABLE
+select 'drop table users';

@@ -1,0 +1,2 @@
+-- tests: a dollar-quoted string that contains TRUNCATE
+select $$truncate t$$;

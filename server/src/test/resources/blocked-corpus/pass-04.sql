@@ -1,0 +1,2 @@
+-- tests: comment on a table whose text holds DROP TABLE and TRUNCATE
+comment on table t is 'DROP TABLE t; TRUNCATE t';

@@ -1,0 +1,2 @@
+-- tests: drop type is not a blocked pattern
+drop type if exists public.mood;

@@ -1,0 +1,2 @@
+-- tests: delete with a real where clause
+delete from t where id = 5;

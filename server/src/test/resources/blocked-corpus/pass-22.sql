@@ -1,0 +1,2 @@
+-- tests: table name that starts with drop_table
+select * from drop_table_log;

@@ -1,0 +1,2 @@
+-- tests: RAISE NOTICE with DROP TABLE in the message inside a DO block
+do $$ begin raise notice 'drop table x'; end $$;

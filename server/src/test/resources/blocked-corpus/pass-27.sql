@@ -1,0 +1,2 @@
+-- tests: prepare is not dynamic SQL
+prepare p as select 1;

@@ -1,0 +1,2 @@
+-- tests: a dollar quote whose tag is named drop
+select $drop$ table t $drop$;

@@ -1,0 +1,2 @@
+-- drydock:no-transaction
+alter role authenticated set statement_timeout = '8s';

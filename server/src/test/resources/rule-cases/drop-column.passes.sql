@@ -1,0 +1,2 @@
+set local lock_timeout = '5s';
+alter table public.orders alter column legacy_code drop default;

@@ -1,0 +1,3 @@
+set local lock_timeout = '5s';
+-- drydock:ignore drop-column legacy_code has not been read since v2.3
+alter table public.orders drop column legacy_code;

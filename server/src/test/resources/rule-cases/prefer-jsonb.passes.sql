@@ -1,0 +1,2 @@
+-- Raw webhook payloads, kept out of the API schema.
+create table private.webhook_events (id bigint generated always as identity primary key, provider text not null, payload jsonb not null, received_at timestamptz not null default now());

@@ -1,0 +1,3 @@
+create table public.tags (id bigint generated always as identity primary key, name text not null unique check (char_length(name) <= 100));
+alter table public.tags enable row level security;
+create policy "Authenticated users can read tags" on public.tags for select to authenticated using (true);

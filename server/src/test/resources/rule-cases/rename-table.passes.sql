@@ -1,0 +1,2 @@
+set local lock_timeout = '5s';
+alter table public.orders rename column note to delivery_note;

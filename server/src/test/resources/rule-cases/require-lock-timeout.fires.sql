@@ -1,0 +1,3 @@
+-- expect-line: 3
+-- expect-object: public.orders
+alter table public.orders add column shipped_at timestamptz;

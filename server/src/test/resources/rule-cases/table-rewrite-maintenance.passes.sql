@@ -1,0 +1,3 @@
+-- drydock:no-transaction
+-- Refresh statistics after deleting the 2019 orders.
+vacuum (analyze) public.orders;

@@ -1,0 +1,5 @@
+-- expect-line: 2
+begin;
+set local lock_timeout = '5s';
+alter table public.orders add column shipped_at timestamptz;
+commit;
