@@ -23,6 +23,8 @@ public enum ErrorCode {
     READ_ONLY_VIOLATION,
     /** execute_sql got a call to a function that reaches outside the database or administers it. */
     FUNCTION_NOT_ALLOWED,
+    /** The SQL hits a blocked pattern of the operator's policy (policy.blocked): refused before it runs. */
+    BLOCKED_PATTERN,
     /** The feature named needs a later part of Drydock (for example branches). */
     NOT_AVAILABLE,
     /** PostgreSQL rejected a statement; sqlState and the server's fields say why. */

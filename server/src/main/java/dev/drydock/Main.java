@@ -10,7 +10,13 @@ import dev.drydock.db.Redactor;
 import dev.drydock.migrate.LocalBootstrap;
 import dev.drydock.migrate.LocalDatabase;
 import dev.drydock.migrate.ProjectLayout;
+import dev.drydock.lint.BlockedCheck;
+import dev.drydock.lint.LintPolicy;
+import dev.drydock.lint.Linter;
+import dev.drydock.lint.Validator;
+import dev.drydock.sql.StatementAnalyzer;
 import dev.drydock.tools.ExecuteSqlTool;
+import dev.drydock.tools.ValidateSqlTool;
 import dev.drydock.tools.Json;
 import dev.drydock.tools.ListTablesTool;
 import dev.drydock.tools.StatusTool;
@@ -59,11 +65,15 @@ public final class Main {
         Databases databases = new Databases(() -> local.url(), redactor);
         JsonMapper json = Json.mapper();
         ToolRunner runner = new ToolRunner(json, redactor);
+        StatementAnalyzer analyzer = new StatementAnalyzer();
+        LintPolicy policy = LintPolicy.from(config.policy());
+        Validator validator = new Validator(new Linter(analyzer, policy), config, databases, redactor);
         List<dev.drydock.tools.ToolHandler> handlers = List.of(
                 new StatusTool(config, databases, () -> local == null ? LocalBootstrap.Outcome.skipped() : local.bootstrapOutcome(),
                         redactor),
                 new ListTablesTool(config, databases, redactor),
-                new ExecuteSqlTool(config, databases, new ReadOnlyQuery(json), redactor));
+                new ExecuteSqlTool(config, databases, new ReadOnlyQuery(json), redactor, new BlockedCheck(analyzer, policy)),
+                new ValidateSqlTool(validator));
         // The embedded server starts a second after the MCP server is up, so that it does not compete
         // with initialize and tools/list for the CPU; a tool call that needs it earlier starts it at once.
         Runnable warmUp = () -> {
@@ -72,11 +82,12 @@ public final class Main {
             }
         };
         AutoCloseable resources = () -> {
+            analyzer.close();
             databases.close();
             if (local != null) {
                 local.close();
             }
         };
-        return new Toolbox(handlers, runner, warmUp, resources);
+        return new Toolbox(handlers, runner, warmUp, resources, validator);
     }
 }

@@ -54,7 +54,8 @@ public final class DrydockCommand implements Runnable {
         CommandLine cli = new CommandLine(new DrydockCommand(out))
                 .addSubcommand(new ServeCommand(factory, stdout, err))
                 .addSubcommand(new StatusCommand(factory, out, err))
-                .addSubcommand(new TablesCommand(factory, out, err));
+                .addSubcommand(new TablesCommand(factory, out, err))
+                .addSubcommand(new ValidateCommand(factory, out, err));
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DrydockException de) {

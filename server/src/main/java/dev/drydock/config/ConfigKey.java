@@ -21,11 +21,24 @@ public enum ConfigKey {
             "Server on which branches are created. Default: the embedded PostgreSQL. "
                     + "Must not be a protected target."),
     POLICY_READ_STATEMENT_TIMEOUT("policy.readStatementTimeout", Type.DURATION, "15s",
-            "statement_timeout of execute_sql's read-only transactions (for example 500ms, 15s, 2m).");
+            "statement_timeout of execute_sql's read-only transactions (for example 500ms, 15s, 2m)."),
+    POLICY_RULES("policy.rules.*", Type.SEVERITY, null,
+            "Severity of one lint rule, by its id (docs/rules/): error, warning, info or off. "
+                    + "For example `policy: {rules: {prefer-text: off, drop-column: error}}`."),
+    POLICY_BLOCKED("policy.blocked", Type.LIST,
+            "[drop-table, drop-schema-or-database, truncate, delete-without-where, update-without-where, disable-rls, "
+                    + "alter-system, copy-to-program, dynamic-sql]",
+            "Rule ids that execute_sql and applies to protected targets refuse outright, whatever their severity "
+                    + "and whatever ignore comments a migration carries. A YAML list; `[]` blocks nothing. "
+                    + "Any rule id may be listed.");
 
     /** The kinds of value a key takes. */
     public enum Type {
-        STRING, URL, BOOLEAN, DURATION
+        STRING, URL, BOOLEAN, DURATION,
+        /** error | warning | info | off. */
+        SEVERITY,
+        /** A YAML sequence of strings. */
+        LIST
     }
 
     private final String path;

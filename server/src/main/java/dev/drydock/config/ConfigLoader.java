@@ -12,6 +12,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,6 +111,9 @@ public final class ConfigLoader {
         DatabaseUrl branchServer = branchServer(targets, secrets);
         Duration timeout = duration(ConfigKey.POLICY_READ_STATEMENT_TIMEOUT);
         secrets.add(env.apply("DRYDOCK_HTTP_TOKEN"));
+        Map<String, Integer> policyLines = new LinkedHashMap<>();
+        Map<String, String> ruleSeverities = ruleSeverities(policyLines);
+        List<String> blocked = blockedPatterns(policyLines);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(ConfigLoader::lineOf));
             throw new DrydockException(ErrorCode.CONFIG_INVALID,
@@ -118,7 +122,8 @@ public final class ConfigLoader {
                     "Fix each line named above; docs/configuration.md lists every key with its type and default.");
         }
         return new DrydockConfig(projectDir, configFile, new ArrayList<>(targets.values()), defaultTarget,
-                branchServer, timeout, secrets.stream().filter(s -> s != null && !s.isEmpty()).toList());
+                branchServer, timeout, secrets.stream().filter(s -> s != null && !s.isEmpty()).toList(),
+                new DrydockConfig.Policy(ruleSeverities, blocked, policyLines));
     }
 
     private void read(String yaml) {
@@ -143,7 +148,9 @@ public final class ConfigLoader {
         for (NodeTuple tuple : mapping.getValue()) {
             String name = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
             String childPath = path.isEmpty() ? name : path + "." + name;
-            String childPattern = pattern.equals("targets") ? "targets.*" : pattern.isEmpty() ? name : pattern + "." + name;
+            String wildcard = pattern + ".*";
+            String childPattern = !pattern.isEmpty() && (ConfigKey.forPath(wildcard) != null || ConfigKey.isSection(wildcard))
+                    ? wildcard : pattern.isEmpty() ? name : pattern + "." + name;
             Node value = tuple.getValueNode();
             int line = line(tuple.getKeyNode());
             if (pattern.equals("targets") && value instanceof MappingNode) {
@@ -154,7 +161,9 @@ public final class ConfigLoader {
                         + "' must be lower case letters, digits, '-' or '_', starting with a letter.");
             }
             ConfigKey key = ConfigKey.forPath(childPattern);
-            if (key != null && value instanceof ScalarNode scalar) {
+            if (key != null && key.type() == ConfigKey.Type.LIST) {
+                list(key, childPath, value, line);
+            } else if (key != null && value instanceof ScalarNode scalar) {
                 values.put(childPath, new Value(childPath, key, expand(scalar.getValue(), childPath, line), line));
             } else if (key == null && ConfigKey.isSection(childPattern) && value instanceof MappingNode child) {
                 walk(child, childPath, childPattern);
@@ -165,6 +174,50 @@ public final class ConfigLoader {
                 errors.add(file + " line " + line + ": unknown key '" + childPath + "'. Known keys: " + knownKeys() + ".");
             }
         }
+    }
+
+    private void list(ConfigKey key, String path, Node value, int line) {
+        if (!(value instanceof SequenceNode sequence)) {
+            errors.add(file + " line " + line + ": " + path + " must be a list, such as [drop-table, truncate].");
+            return;
+        }
+        List<String> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (item instanceof ScalarNode scalar) {
+                items.add(scalar.getValue().strip());
+            } else {
+                errors.add(file + " line " + line(item) + ": " + path + " items must be plain names.");
+            }
+        }
+        values.put(path, new Value(path, key, String.join(",", items), line));
+    }
+
+    /** policy.rules.*: rule id → severity, checked for the four severities (ids are checked by the linter). */
+    private Map<String, String> ruleSeverities(Map<String, Integer> lines) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Value v : values.values()) {
+            if (v.key() != ConfigKey.POLICY_RULES) {
+                continue;
+            }
+            String id = v.path().substring("policy.rules.".length());
+            String severity = v.text().strip().toLowerCase(Locale.ROOT);
+            if (!List.of("error", "warning", "info", "off").contains(severity)) {
+                errors.add(file + " line " + v.line() + ": " + v.path() + " must be error, warning, info or off, not '"
+                        + v.text() + "'.");
+            }
+            out.put(id, severity);
+            lines.put("policy.rules." + id, v.line());
+        }
+        return out;
+    }
+
+    private List<String> blockedPatterns(Map<String, Integer> lines) {
+        Value v = values.get(ConfigKey.POLICY_BLOCKED.path());
+        if (v == null) {
+            return null;
+        }
+        lines.put(ConfigKey.POLICY_BLOCKED.path(), v.line());
+        return v.text().isEmpty() ? List.of() : List.of(v.text().split(","));
     }
 
     private String expand(String text, String path, int line) {

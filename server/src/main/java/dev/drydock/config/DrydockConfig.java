@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,11 +22,31 @@ import java.util.Optional;
  * @param secrets         every password and token Drydock knows, for the {@link Redactor}
  */
 public record DrydockConfig(Path projectDir, Path configFile, List<Target> targets, String defaultTarget,
-                            DatabaseUrl branchServerUrl, Duration readStatementTimeout, List<String> secrets) {
+                            DatabaseUrl branchServerUrl, Duration readStatementTimeout, List<String> secrets,
+                            Policy policy) {
 
     public DrydockConfig {
         targets = List.copyOf(targets);
         secrets = List.copyOf(secrets);
+    }
+
+    /**
+     * The lint policy as configured (ids are checked against the rule catalogue by the linter).
+     *
+     * @param ruleSeverities {@code policy.rules.<id>} → error|warning|info|off
+     * @param blocked        {@code policy.blocked}, or null for the default list
+     * @param lines          the drydock.yaml line of each setting, for error messages
+     */
+    public record Policy(Map<String, String> ruleSeverities, List<String> blocked, Map<String, Integer> lines) {
+        public Policy {
+            ruleSeverities = Map.copyOf(ruleSeverities);
+            blocked = blocked == null ? null : List.copyOf(blocked);
+            lines = Map.copyOf(lines);
+        }
+
+        public static Policy defaults() {
+            return new Policy(Map.of(), null, Map.of());
+        }
     }
 
     public Optional<Target> target(String name) {

@@ -19,6 +19,11 @@ public final class Arguments {
         this.values = values == null ? Map.of() : values;
     }
 
+    /** True when the call gave the argument (and not as null). */
+    public boolean has(String name) {
+        return values.get(name) != null;
+    }
+
     public String string(String name, String fallback) {
         Object v = values.get(name);
         if (v == null) {

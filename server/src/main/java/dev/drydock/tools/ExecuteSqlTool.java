@@ -6,6 +6,7 @@ import dev.drydock.db.ReadOnlyQuery;
 import dev.drydock.db.Redactor;
 import dev.drydock.db.SqlErrors;
 import dev.drydock.db.Target;
+import dev.drydock.lint.BlockedCheck;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,8 +20,11 @@ public final class ExecuteSqlTool implements ToolHandler {
     private final Databases databases;
     private final ReadOnlyQuery query;
     private final Redactor redactor;
+    private final BlockedCheck blocked;
 
-    public ExecuteSqlTool(DrydockConfig config, Databases databases, ReadOnlyQuery query, Redactor redactor) {
+    public ExecuteSqlTool(DrydockConfig config, Databases databases, ReadOnlyQuery query, Redactor redactor,
+                          BlockedCheck blocked) {
+        this.blocked = blocked;
         this.config = config;
         this.databases = databases;
         this.query = query;
@@ -37,6 +41,7 @@ public final class ExecuteSqlTool implements ToolHandler {
         Target target = args.target(config);
         String sql = args.requiredString("sql");
         int maxRows = args.integer("max_rows", DEFAULT_MAX_ROWS, 1, ReadOnlyQuery.HARD_MAX_ROWS);
+        blocked.refuseBlocked(sql);
         ReadOnlyQuery.Checked checked = ReadOnlyQuery.check(sql);
         try (Connection c = databases.openForRead(target)) {
             ReadOnlyQuery.Rows rows = query.run(c, target.name(), checked, maxRows, config.readStatementTimeout(), redactor);

@@ -2,6 +2,7 @@ package dev.drydock.tools;
 
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
+import dev.drydock.lint.Validator;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,12 @@ public final class Toolbox implements AutoCloseable {
     private final ToolRunner runner;
     private final Runnable warmUp;
     private final AutoCloseable resources;
+    private final Validator validator;
     private boolean closed;
 
     public Toolbox(List<ToolHandler> handlers, ToolRunner runner, Runnable warmUp,
-                   AutoCloseable resources) {
+                   AutoCloseable resources, Validator validator) {
+        this.validator = validator;
         handlers.forEach(h -> this.handlers.put(h.name(), h));
         this.runner = runner;
         this.warmUp = warmUp;
@@ -28,6 +31,11 @@ public final class Toolbox implements AutoCloseable {
 
     public List<ToolHandler> handlers() {
         return List.copyOf(handlers.values());
+    }
+
+    /** The validation core, for {@code drydock validate} (formats and exit codes of its own). */
+    public Validator validator() {
+        return validator;
     }
 
     public ToolRunner runner() {

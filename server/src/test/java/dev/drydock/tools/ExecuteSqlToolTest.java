@@ -144,7 +144,7 @@ class ExecuteSqlToolTest {
         Snapshot before = snapshot();
         var r = tools.call("execute_sql", Map.of("sql", sql));
         assertThat(r.isError()).as("refused: %s", sql).isTrue();
-        assertThat(r.structured().get("code")).isIn("SINGLE_STATEMENT_REQUIRED", "READ_ONLY_VIOLATION", "FUNCTION_NOT_ALLOWED");
+        assertThat(r.structured().get("code")).isIn("SINGLE_STATEMENT_REQUIRED", "READ_ONLY_VIOLATION", "FUNCTION_NOT_ALLOWED", "BLOCKED_PATTERN");
         assertThat(r.text()).startsWith(r.structured().get("code") + ": ").contains("Next step:");
         assertThat(snapshot()).isEqualTo(before);
         assertThat(new java.io.File("/tmp/drydock-pwned")).doesNotExist();
@@ -258,5 +258,28 @@ class ExecuteSqlToolTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "drop /* hidden */ table posts",
+            "DrOp\n\tTABLE \"posts\"",
+            "truncate only posts restart identity",
+            "delete from posts where 1 = 1",
+            "do $x$ begin execute 'drop ' || 'table posts'; end $x$",
+            "alter table posts disable row level security"})
+    void blockedPatternsAreRefusedEarlyNamingThePattern(String sql) throws Exception {
+        Snapshot before = snapshot();
+        var r = tools.call("execute_sql", Map.of("sql", sql));
+        assertThat(r.isError()).isTrue();
+        assertThat(r.structured().get("code")).isEqualTo("BLOCKED_PATTERN");
+        assertThat(r.text()).startsWith("BLOCKED_PATTERN: Blocked by policy: ").contains(" at line ").contains("Next step:");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void wordsInsideStringsAreNotBlocked() {
+        var r = tools.call("execute_sql", Map.of("sql", "select 'drop table posts; truncate posts' as note"));
+        assertThat(r.isError()).as(r.text()).isFalse();
     }
 }

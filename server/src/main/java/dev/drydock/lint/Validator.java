@@ -1,0 +1,137 @@
+package dev.drydock.lint;
+
+import dev.drydock.DrydockException;
+import dev.drydock.ErrorCode;
+import dev.drydock.config.DrydockConfig;
+import dev.drydock.db.Databases;
+import dev.drydock.db.Redactor;
+import dev.drydock.db.SqlErrors;
+import dev.drydock.db.Target;
+import dev.drydock.migrate.ProjectLayout;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Validation as validate_sql and {@code drydock validate} offer it: SQL text or files, an optional
+ * target for context and version, an optional PostgreSQL version. One behaviour for both.
+ */
+public final class Validator {
+    private final Linter linter;
+    private final DrydockConfig config;
+    private final Databases databases;
+    private final Redactor redactor;
+
+    public Validator(Linter linter, DrydockConfig config, Databases databases, Redactor redactor) {
+        this.linter = linter;
+        this.config = config;
+        this.databases = databases;
+        this.redactor = redactor;
+    }
+
+    /**
+     * @param sql           SQL text, or null when {@code paths} are given
+     * @param paths         files or directories (of *.sql, by name); empty with no sql = the migrations directory
+     * @param insideProject refuse paths outside the project (true for agents; the CLI user may lint anything)
+     * @param target        a configured target to read context and version from, or null
+     * @param pgVersion     the version to assume, or null (the target's, else 17)
+     */
+    public record Request(String sql, List<String> paths, boolean insideProject, String target, Integer pgVersion) {
+    }
+
+    /** The result with what was validated: the files (project-relative) and the version assumed. */
+    public record Report(LintResult result, List<String> files, int pgVersion, String target) {
+    }
+
+    public Report validate(Request request) {
+        List<Linter.Source> sources = sources(request);
+        TargetFacts facts = request.target() == null ? null : facts(config.resolveTarget(request.target()));
+        int version = request.pgVersion() != null ? request.pgVersion()
+                : facts != null ? facts.version() : LintOptions.DEFAULT_PG_VERSION;
+        LintResult result = linter.lint(sources, new LintOptions(version, facts));
+        return new Report(result, sources.stream().map(Linter.Source::path).filter(p -> p != null).toList(), version,
+                facts == null ? null : facts.target());
+    }
+
+    private TargetFacts facts(Target target) {
+        try (Connection c = databases.openForRead(target)) {
+            return TargetFactsReader.read(target.name(), c);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, target.name(), redactor);
+        }
+    }
+
+    private List<Linter.Source> sources(Request request) {
+        if (request.sql() != null) {
+            if (!request.paths().isEmpty()) {
+                throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "Give `sql` or `path`, not both.",
+                        "Validate text with `sql`, or files with `path`.");
+            }
+            return List.of(new Linter.Source(null, request.sql()));
+        }
+        List<String> paths = request.paths().isEmpty()
+                ? List.of(config.projectDir().relativize(ProjectLayout.detect(config.projectDir()).migrationsDir()).toString())
+                : request.paths();
+        List<Linter.Source> sources = new ArrayList<>();
+        for (String p : paths) {
+            for (Path file : files(resolve(p, request.insideProject()))) {
+                sources.add(new Linter.Source(display(file), read(file)));
+            }
+        }
+        return sources;
+    }
+
+    private Path resolve(String path, boolean insideProject) {
+        Path project = config.projectDir().toAbsolutePath().normalize();
+        Path resolved = project.resolve(path).normalize();
+        if (!Files.exists(resolved)) {
+            throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "Path '" + path + "' does not exist in the project "
+                    + project + ".", "Give a file or directory relative to the project, such as supabase/migrations.");
+        }
+        if (insideProject) {
+            try {
+                if (!resolved.toRealPath().startsWith(project.toRealPath())) {
+                    throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "Path '" + path
+                            + "' is outside the project; validate_sql reads files inside it only.",
+                            "Pass the SQL itself as `sql`, or a path inside the project.");
+                }
+            } catch (IOException e) {
+                throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "Cannot read '" + path + "': " + e.getMessage(),
+                        "Check the path and its permissions.");
+            }
+        }
+        return resolved;
+    }
+
+    private static List<Path> files(Path path) {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> s = Files.list(path)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "Cannot list '" + path + "': " + e.getMessage(),
+                    "Check the directory's permissions.");
+        }
+    }
+
+    private String display(Path file) {
+        Path project = config.projectDir().toAbsolutePath().normalize();
+        return file.startsWith(project) ? project.relativize(file).toString() : file.toString();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "Cannot read '" + file + "': " + e.getMessage(),
+                    "Check the file's permissions and that it is UTF-8 text.");
+        }
+    }
+}

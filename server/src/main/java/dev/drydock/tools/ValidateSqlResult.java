@@ -1,0 +1,67 @@
+package dev.drydock.tools;
+
+import dev.drydock.lint.Finding;
+import dev.drydock.lint.LintResult;
+import dev.drydock.lint.Severity;
+import dev.drydock.lint.Validator;
+import dev.drydock.sql.ParsePath;
+
+import java.util.List;
+
+/**
+ * validate_sql's result. {@code findings} is capped at {@code maxFindings}; {@code findingsOmitted}
+ * counts the rest (the summary always counts all).
+ */
+public record ValidateSqlResult(boolean ok, int statementCount, List<FindingOut> findings, int findingsOmitted,
+                                Summary summary, List<FindingOut> blocked, int pgVersion, String target,
+                                List<String> files, ParsedBy parsedBy) implements ToolOutput {
+
+    /** One finding as agents read it; positions are 1-based in {@code file} (or in the SQL given). */
+    public record FindingOut(String rule, String severity, String message, String fix, String file,
+                             int statement_index, int line, int column, String object) {
+        static FindingOut of(Finding f) {
+            return new FindingOut(f.rule(), f.severity().id(), f.message(), f.fix(), f.file(), f.statementIndex(),
+                    f.line(), f.column(), f.object());
+        }
+    }
+
+    public record Summary(long error, long warning, long info) {
+    }
+
+    /** How many statements each reader handled: JSqlParser and the token reader agreeing, tokens alone, neither. */
+    public record ParsedBy(int jsqlparser, int tokens, int unknown) {
+    }
+
+    static ValidateSqlResult of(Validator.Report report, int maxFindings) {
+        LintResult r = report.result();
+        List<FindingOut> shown = r.findings().stream().limit(maxFindings).map(FindingOut::of).toList();
+        List<FindingOut> blocked = r.blocked().stream().limit(maxFindings).map(FindingOut::of).toList();
+        return new ValidateSqlResult(r.ok(false), r.statementCount(), shown, r.findings().size() - shown.size(),
+                new Summary(r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO)), blocked,
+                report.pgVersion(), report.target(), report.files(),
+                new ParsedBy(r.paths().getOrDefault(ParsePath.JSQLPARSER, 0), r.paths().getOrDefault(ParsePath.TOKENS, 0),
+                        r.paths().getOrDefault(ParsePath.UNKNOWN, 0)));
+    }
+
+    @Override
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(ok ? "OK" : "FAILED").append(": ").append(statementCount).append(" statement")
+                .append(statementCount == 1 ? "" : "s").append(", ").append(summary.error).append(" error(s), ")
+                .append(summary.warning).append(" warning(s), ").append(summary.info).append(" info (PostgreSQL ")
+                .append(pgVersion).append(target == null ? "" : ", target " + target).append(")\n");
+        for (FindingOut f : findings) {
+            sb.append(f.file == null ? "sql" : f.file).append(':').append(f.line).append(':').append(f.column)
+                    .append(": ").append(f.severity).append(' ').append(f.rule).append(": ").append(f.message).append('\n')
+                    .append("    fix: ").append(f.fix).append('\n');
+        }
+        if (findingsOmitted > 0) {
+            sb.append("… ").append(findingsOmitted).append(" more finding(s) not shown (raise max_findings)\n");
+        }
+        if (!blocked.isEmpty()) {
+            sb.append("Blocked patterns hit (refused by execute_sql and on protected targets): ")
+                    .append(blocked.stream().map(b -> b.rule + " at line " + b.line).distinct().toList()).append('\n');
+        }
+        return sb.toString().stripTrailing();
+    }
+}
