@@ -136,7 +136,7 @@ public final class JSqlParserCheck implements AutoCloseable {
         return out;
     }
 
-    private static StatementInfo decide(StatementInfo info, String jsqlClass) {
+    static StatementInfo decide(StatementInfo info, String jsqlClass) {
         if (info.path() == ParsePath.UNKNOWN || jsqlClass == null) {
             return info;
         }

@@ -5,6 +5,7 @@ import dev.drydock.ErrorCode;
 import dev.drydock.sql.Token.Type;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,28 +23,7 @@ public final class Splitter {
 
     /** Splits as a server with the given {@code standard_conforming_strings} reads the script. */
     public static List<SqlStatement> split(String sql, boolean standardConformingStrings) {
-        List<Token> tokens = Lexer.tokenize(sql, standardConformingStrings);
-        List<SqlStatement> statements = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        BodyTracker body = new BodyTracker();
-        for (Token token : tokens) {
-            if (token.type() == Type.META_COMMAND) {
-                throw new DrydockException(ErrorCode.SQL_SYNTAX,
-                        "psql meta-command `" + token.text().strip() + "` on line " + token.line()
-                                + " is not SQL; Drydock runs SQL only.",
-                        "Remove the meta-command; inline what it would include or set.");
-            }
-            if (token.type() == Type.SEMICOLON && body.atTopLevel()) {
-                add(statements, current, sql);
-                current = new ArrayList<>();
-                body = new BodyTracker();
-                continue;
-            }
-            body.accept(token);
-            current.add(token);
-        }
-        add(statements, current, sql);
-        return statements;
+        return split(Lexer.tokenize(sql, standardConformingStrings), sql, null);
     }
 
     /**
@@ -51,21 +31,28 @@ public final class Splitter {
      * {@code problems} with their line, and splitting goes on so that every other statement is seen.
      */
     public static List<SqlStatement> splitLenient(String sql, List<ScriptProblem> problems) {
-        List<Token> tokens = Lexer.tokenizeLenient(sql, problems);
+        List<SqlStatement> statements = split(Lexer.tokenizeLenient(sql, problems), sql, problems);
+        problems.sort(Comparator.comparingInt(ScriptProblem::line));
+        return statements;
+    }
+
+    /** With {@code problems} null a meta-command throws; otherwise it is recorded and ends the statement before it. */
+    private static List<SqlStatement> split(List<Token> tokens, String sql, List<ScriptProblem> problems) {
         List<SqlStatement> statements = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         BodyTracker body = new BodyTracker();
         for (Token token : tokens) {
-            if (token.type() == Type.META_COMMAND) {
-                problems.add(new ScriptProblem(token.line(), "psql meta-command `" + token.text().strip()
-                        + "` on line " + token.line() + " is not SQL; Drydock runs SQL only.",
-                        "Remove the meta-command; inline what it would include or set."));
-                add(statements, current, sql);
-                current = new ArrayList<>();
-                body = new BodyTracker();
-                continue;
+            boolean meta = token.type() == Type.META_COMMAND;
+            if (meta) {
+                String message = "psql meta-command `" + token.text().strip() + "` on line " + token.line()
+                        + " is not SQL; Drydock runs SQL only.";
+                String hint = "Remove the meta-command; inline what it would include or set.";
+                if (problems == null) {
+                    throw new DrydockException(ErrorCode.SQL_SYNTAX, message, hint);
+                }
+                problems.add(new ScriptProblem(token.line(), message, hint));
             }
-            if (token.type() == Type.SEMICOLON && body.atTopLevel()) {
+            if (meta || token.type() == Type.SEMICOLON && body.atTopLevel()) {
                 add(statements, current, sql);
                 current = new ArrayList<>();
                 body = new BodyTracker();

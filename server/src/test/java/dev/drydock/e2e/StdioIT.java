@@ -69,7 +69,7 @@ class StdioIT {
         assertThat(client.getServerInfo().name()).isEqualTo("drydock");
         assertThat(client.getServerInstructions()).contains("status").contains("untrusted data");
         List<McpSchema.Tool> tools = client.listTools().tools();
-        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("status", "list_tables", "execute_sql");
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("status", "list_tables", "execute_sql", "validate_sql");
         for (McpSchema.Tool tool : tools) {
             assertThat(tool.description()).isNotBlank();
             assertThat(tool.inputSchema()).containsEntry("type", "object");
@@ -100,6 +100,24 @@ class StdioIT {
         assertThat(rows.isError()).isFalse();
         assertThat(structured(rows)).containsEntry("rowCount", 2).containsEntry("truncated", true);
         assertThat(((McpSchema.TextContent) rows.content().get(0)).text()).contains("<untrusted-data-");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void validateSqlLintsTheProjectMigrationsAndAnAgentsSql() {
+        CallToolResult project = call("validate_sql", Map.of("path", "supabase/migrations"));
+        assertThat(project.isError()).isFalse();
+        assertThat(structured(project)).containsEntry("ok", true);
+        assertThat((List<String>) structured(project).get("files")).hasSize(6);
+        CallToolResult sql = call("validate_sql", Map.of("sql", "alter table posts drop column title;\ndrop table posts;"));
+        assertThat(sql.isError()).isFalse();
+        assertThat(structured(sql)).containsEntry("ok", false);
+        assertThat((List<Map<String, Object>>) structured(sql).get("findings")).extracting("rule")
+                .contains("drop-column", "drop-table");
+        assertThat(((McpSchema.TextContent) sql.content().get(0)).text()).contains("sql:2:1: error drop-table:");
+        CallToolResult blocked = call("execute_sql", Map.of("sql", "DROP /* x */ TABLE \"posts\""));
+        assertThat(blocked.isError()).isTrue();
+        assertThat(structured(blocked)).containsEntry("code", "BLOCKED_PATTERN");
     }
 
     @Test

@@ -131,7 +131,8 @@ class SplitterTest {
     void randomScriptsSplitBackExactly() {
         String[] fragments = {
                 "select 1", "select 'a;b''c'", "select E'x\\';y'", "select \"we;ird\"\"id\" from t",
-                "select $$ ; $$", "select $tag$ $$ ; $tag$", "insert into t values (1, ';')",
+                "select $$ ; $$", "select $tag$ $$ ; $tag$", "do $a$ begin execute $b$ select ';' $b$; end $a$",
+                "select 'ünïcødé; ✓', \"名前;\" from t", "select e'\\\\;'", "insert into t values (1, ';')",
                 "create table t (a int check (a > 0))", "select U&'\\0041;'", "select 1 /* in; line */ + 2",
                 "select b'0101', x'ff', n'nat;'", "do $d$ begin perform 1; end $d$", "select a->>'k;' from j",
                 "select ($1 + 2) * 3", "select 'multi\nline;\nstring'", "comment on table t is 'it''s; fine'"};
@@ -152,7 +153,30 @@ class SplitterTest {
             List<SqlStatement> split = Splitter.split(script.toString());
             List<String> cores = split.stream().map(SplitterTest::withoutLeadingComments).toList();
             assertThat(cores).as("script: %s", script).isEqualTo(expected);
+            byte[] bytes = script.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (SqlStatement st : split) {
+                assertThat(script.substring(st.start(), st.end())).isEqualTo(st.text());
+                assertThat(new String(bytes, st.byteStart(), st.byteEnd() - st.byteStart(),
+                        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(st.text());
+            }
         }
+    }
+
+    @Test
+    void byteOffsetsCountUtf8() {
+        List<SqlStatement> statements = Splitter.split("select 'é✓';\nselect 2");
+        assertThat(statements.get(0).byteStart()).isZero();
+        assertThat(statements.get(0).byteEnd()).isEqualTo("select 'é✓'".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(statements.get(1).byteStart()).isEqualTo("select 'é✓';\n".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void lenientSplitReportsMetaCommandsAndUnterminatedQuotesAndGoesOn() {
+        List<ScriptProblem> problems = new ArrayList<>();
+        List<SqlStatement> statements = Splitter.splitLenient("select 1;\n\\set x 1\nselect 2;\nselect 'open;\nselect 3", problems);
+        assertThat(problems).extracting(ScriptProblem::line).containsExactly(2, 4);
+        assertThat(problems.get(0).message()).contains("\\set x 1");
+        assertThat(statements).extracting(SqlStatement::text).startsWith("select 1", "select 2");
     }
 
     private static String withoutLeadingComments(SqlStatement s) {
