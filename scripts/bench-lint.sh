@@ -5,8 +5,8 @@
 #
 #   scripts/bench-lint.sh
 #
-# Builds if needed (mvn -q -B -o -DskipTests -Ddrydock.skipArchives package), compiles the test
-# classes, then:
+# Builds if needed (mvn -q -B -o -DskipTests -Ddrydock.skipArchives package), compiles LintBenchmark
+# against the jar, then:
 #   1. runs dev.drydock.bench.LintBenchmark (server/src/test/java) in-process: generates a script of
 #      >= 10,000 statements from the safe corpus (server/src/test/resources/lint-corpus/safe,
 #      repeated, objects renamed per copy), lints it WARMUP=5 times untimed and ROUNDS=10 times timed,
@@ -30,9 +30,14 @@ if [[ ! -f $target/drydock.jar || ! -x $target/drydock ]]; then
     echo "Building: mvn -q -B -o -DskipTests -Ddrydock.skipArchives package" >&2
     (cd "$root" && mvn -q -B -o -DskipTests -Ddrydock.skipArchives package)
 fi
-(cd "$root/server" && mvn -q -B -o test-compile \
-    && mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$tmp/cp.txt" >/dev/null)
-cp="$target/test-classes:$target/classes:$(cat "$tmp/cp.txt")"
+# LintBenchmark is compiled with javac against a private copy of the shaded jar (it holds Drydock and
+# all its dependencies), not run from server/target/classes: a concurrent mvn build in this checkout
+# would otherwise swap classes under the running benchmark.
+cp "$target/drydock.jar" "$tmp/drydock.jar"
+mkdir -p "$tmp/classes"
+javac -nowarn --release 17 -cp "$tmp/drydock.jar" -d "$tmp/classes" \
+    "$root/server/src/test/java/dev/drydock/bench/LintBenchmark.java"
+cp="$tmp/classes:$tmp/drydock.jar"
 
 echo "Machine: $(nproc) cores, $(uname -sr); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Java: $(java -version 2>&1 | head -1)"
@@ -72,7 +77,7 @@ else
 fi
 if [[ ${SQUAWK:-1} != 0 ]]; then
     if npx -y squawk-cli@2.66 --version >/dev/null 2>&1; then
-        echo "squawk: $(npx -y squawk-cli@2.66 --version 2>&1 | head -1)"
+        echo "squawk: $(npx -y squawk-cli@2.66 --version 2>/dev/null | head -1)"
         bench "squawk (npx squawk-cli@2.66)" npx -y squawk-cli@2.66 --pg-version=17.0 --reporter json "$script"
         squawk=$(find "$HOME/.npm/_npx" -path '*/node_modules/.bin/squawk' 2>/dev/null | head -1)
         if [[ -n $squawk ]]; then

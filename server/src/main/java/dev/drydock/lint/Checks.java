@@ -35,8 +35,10 @@ final class Checks {
         boolean routine = s.kind() == StatementKind.CREATE_FUNCTION;
         for (StatementInfo inner : s.nested()) {
             if (routine) {
-                Emitter scoped = new Emitter(null, st);
-                statement(inner, st, scoped);
+                // the body runs later, when called: it must not change what this migration is known to have done
+                MigrationState bodyState = new MigrationState(true, st.options, MigrationState.Carried.empty());
+                Emitter scoped = new Emitter(null, bodyState);
+                statement(inner, bodyState, scoped);
                 scoped.findings.stream().filter(f -> IN_ROUTINE_BODY.contains(Rule.byId(f.rule())))
                         .forEach(f -> e.findings.add(withFile(f, e)));
             } else {
@@ -66,7 +68,9 @@ final class Checks {
                 TableChecks.createTable(s, t, st, e);
             } else {
                 st.createdTables.add(t.name().qualified("public"));
-                st.needsRls.put(t.name().qualified("public"), s);
+                if ("public".equals(t.name().schemaOr("public")) && !t.temporary()) {
+                    st.needsRls.put(t.name().qualified("public"), s);
+                }
             }
         } else if (d instanceof Detail.Index idx) {
             TableChecks.createIndex(s, idx, st, e);

@@ -38,17 +38,23 @@ final class Emitter {
     }
 
     void emit(Rule rule, StatementInfo s, int line, int column, ObjectRef object, String message, Severity severity) {
+        emit(rule, s, line, column, object, object == null ? null : object.table(), message, severity);
+    }
+
+    /** {@code sizedBy} is the table whose size on the target raises or lowers the risk (an index's table). */
+    void emit(Rule rule, StatementInfo s, int line, int column, ObjectRef object, ObjectRef sizedBy, String message,
+              Severity severity) {
         Severity adjusted = severity;
         String text = message;
-        if (SIZE_AWARE.contains(rule) && object != null) {
-            long rows = state.rows(object.table().qualified());
+        if (SIZE_AWARE.contains(rule) && sizedBy != null) {
+            long rows = state.rows(sizedBy.qualified());
             if (rows >= 0 && rows < SMALL_TABLE_ROWS) {
                 adjusted = Severity.INFO;
-                text += " (" + object.table().qualified() + " has about " + rows + " rows on target "
+                text += " (" + sizedBy.qualified() + " has about " + rows + " rows on target "
                         + state.options.target().target() + ": the lock is brief)";
             } else if (rows >= LARGE_TABLE_ROWS && severity == Severity.WARNING) {
                 adjusted = Severity.ERROR;
-                text += " (" + object.table().qualified() + " has about " + rows + " rows on target "
+                text += " (" + sizedBy.qualified() + " has about " + rows + " rows on target "
                         + state.options.target().target() + ")";
             }
         }

@@ -94,6 +94,12 @@ final class MigrationState {
         return t == null ? null : t.columnTypes().get(qualifiedColumn);
     }
 
+    /** A validated CHECK (col IS NOT NULL) exists: in this run's migrations, or on the target. */
+    boolean provenNotNull(String qualifiedColumn) {
+        TargetFacts t = options.target();
+        return notNullProven.contains(qualifiedColumn) || t != null && t.notNullProven().contains(qualifiedColumn);
+    }
+
     boolean indexCovers(String table, List<String> columns) {
         if (covers(indexes.get(table), columns)) {
             return true;

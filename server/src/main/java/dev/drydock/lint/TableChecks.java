@@ -53,7 +53,8 @@ final class TableChecks {
                 }
             }
         }
-        if (!t.temporary() && "public".equals(t.name().schemaOr("public")) && t.partitionOf() == null) {
+        // partitions too: a query on a partition uses the partition's own RLS and policies, not the parent's
+        if (!t.temporary() && "public".equals(t.name().schemaOr("public"))) {
             st.needsRls.put(table, s);
         }
     }
@@ -124,13 +125,10 @@ final class TableChecks {
             identifier(idx.name().name(), s, null, ref, e);
         }
         if (!idx.concurrently() && st.existing(table)) {
-            e.emit(Rule.REQUIRE_CONCURRENT_INDEX, s, ObjectRef.of(Kind.TABLE, idx.table()),
+            e.emit(Rule.REQUIRE_CONCURRENT_INDEX, s, s.line(), s.column(), ref, ObjectRef.of(Kind.TABLE, idx.table()),
                     "CREATE INDEX " + (idx.name() == null ? "" : idx.name().qualified("public") + " ") + "on existing table "
-                            + table + " takes a SHARE lock: writes to " + table + " wait until the index is built.");
-            // the finding names the index when it has a name
-            Finding last = e.findings.remove(e.findings.size() - 1);
-            e.findings.add(new Finding(last.rule(), last.severity(), last.message(), last.fix(), last.file(),
-                    last.statementIndex(), last.line(), last.column(), ref.qualified()));
+                            + table + " takes a SHARE lock: writes to " + table + " wait until the index is built.",
+                    Rule.REQUIRE_CONCURRENT_INDEX.defaultSeverity());
         }
         if (idx.concurrently() && st.noTransaction && !idx.ifNotExists()) {
             e.emit(Rule.PREFER_ROBUST_STATEMENTS, s, ref, "CREATE INDEX CONCURRENTLY without IF NOT EXISTS: if the "
@@ -161,7 +159,7 @@ final class TableChecks {
                     }
                 }
                 case SET_NOT_NULL -> {
-                    if (existing && !st.notNullProven.contains(colRef.qualified())) {
+                    if (existing && !st.provenNotNull(colRef.qualified())) {
                         e.emit(Rule.SET_NOT_NULL_SCAN, s, a.at(), colRef, "SET NOT NULL on " + colRef
                                 + " scans the whole table under ACCESS EXCLUSIVE (reads and writes wait)"
                                 + (st.options.pgVersion() >= 18 ? "; PostgreSQL 18 can add NOT NULL … NOT VALID instead." : "."));
@@ -212,12 +210,6 @@ final class TableChecks {
                     if (!a.concurrently() && existing) {
                         e.emit(Rule.DETACH_PARTITION_LOCK, s, a.at(), tableRef, "DETACH PARTITION " + a.name()
                                 + " without CONCURRENTLY takes ACCESS EXCLUSIVE on " + table + ".");
-                    }
-                }
-                case ADD_IDENTITY -> {
-                    if (existing) {
-                        e.emit(Rule.ADD_SERIAL_COLUMN, s, a.at(), colRef, "ADD GENERATED … AS IDENTITY on " + colRef
-                                + " of an existing table.");
                     }
                 }
                 default -> {
@@ -294,7 +286,7 @@ final class TableChecks {
             case EXCLUDE -> e.emit(Rule.EXCLUSION_CONSTRAINT, s, a.at(), ref, "ADD EXCLUDE " + label + " on existing table "
                     + table + " builds its index and checks every row under ACCESS EXCLUSIVE.");
             case NOT_NULL -> {
-                if (!k.notValid() && !k.columns().isEmpty() && !st.notNullProven.contains(table + "." + k.columns().get(0))) {
+                if (!k.notValid() && !k.columns().isEmpty() && !st.provenNotNull(table + "." + k.columns().get(0))) {
                     e.emit(Rule.SET_NOT_NULL_SCAN, s, a.at(), ObjectRef.member(Kind.COLUMN, name, k.columns().get(0)),
                             "ADD CONSTRAINT … NOT NULL on " + table + "." + k.columns().get(0) + " scans the table under ACCESS EXCLUSIVE.");
                 }

@@ -13,7 +13,9 @@ import java.util.Set;
  * @param rlsTables    tables with row level security enabled
  * @param policyTables tables with at least one policy
  * @param columnTypes  current type of each column, as {@code format_type} writes it
+ * @param notNullProven columns a validated {@code CHECK (col IS NOT NULL)} covers, {@code schema.table.column}
  */
 public record TargetFacts(String target, int version, Map<String, Long> rows, Map<String, List<List<String>>> indexes,
-                          Set<String> rlsTables, Set<String> policyTables, Map<String, String> columnTypes) {
+                          Set<String> rlsTables, Set<String> policyTables, Map<String, String> columnTypes,
+                          Set<String> notNullProven) {
 }

@@ -10,11 +10,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads {@link TargetFacts} from a target's catalog in a few queries over the user's schemas. */
 public final class TargetFactsReader {
     private static final String USER_SCHEMAS = "n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') "
             + "and n.nspname not like 'pg_temp%' and n.nspname not like 'pg_toast_temp%'";
+
+    /** pg_get_constraintdef's form of a CHECK that proves a column NOT NULL. */
+    private static final Pattern NOT_NULL_CHECK = Pattern.compile("CHECK \\(\\((\"?[^\\s()]+\"?) IS NOT NULL\\)\\)");
 
     private TargetFactsReader() {
     }
@@ -26,6 +31,7 @@ public final class TargetFactsReader {
         Set<String> policies = new HashSet<>();
         Map<String, List<List<String>>> indexes = new HashMap<>();
         Map<String, String> columns = new HashMap<>();
+        Set<String> notNull = new HashSet<>();
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("select n.nspname || '.' || t.relname, t.reltuples::bigint, t.relrowsecurity, "
                     + "exists (select 1 from pg_policy p where p.polrelid = t.oid) from pg_class t "
@@ -67,7 +73,17 @@ public final class TargetFactsReader {
                     columns.put(rs.getString(1), rs.getString(2));
                 }
             }
+            try (ResultSet rs = st.executeQuery("select n.nspname || '.' || t.relname, pg_get_constraintdef(k.oid) "
+                    + "from pg_constraint k join pg_class t on t.oid = k.conrelid join pg_namespace n on n.oid = t.relnamespace "
+                    + "where k.contype = 'c' and k.convalidated and " + USER_SCHEMAS)) {
+                while (rs.next()) {
+                    Matcher m = NOT_NULL_CHECK.matcher(rs.getString(2));
+                    if (m.matches()) {
+                        notNull.add(rs.getString(1) + "." + m.group(1).replace("\"", ""));
+                    }
+                }
+            }
         }
-        return new TargetFacts(target, version, rows, indexes, rls, policies, columns);
+        return new TargetFacts(target, version, rows, indexes, rls, policies, columns, notNull);
     }
 }

@@ -39,7 +39,7 @@ final class MaintenanceReader {
                     b.object(ref).lock(concurrently ? LockLevel.EXCLUSIVE : LockLevel.ACCESS_EXCLUSIVE, ref);
                 }
             }
-            default -> b.kind(StatementKind.CHECKPOINT).transactional = false;
+            default -> b.kind(StatementKind.CHECKPOINT);
         }
     }
 

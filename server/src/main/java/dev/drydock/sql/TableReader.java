@@ -46,7 +46,7 @@ final class TableReader {
         if (c.isPunct("(")) {
             List<Token> inner = c.parenthesized();
             if (c.is("AS")) {
-                ctas(c, b, name);
+                ctas(b, name, temporary);
                 return;
             }
             for (List<Token> element : Cursor.splitCommas(inner)) {
@@ -54,7 +54,7 @@ final class TableReader {
             }
         }
         if (c.is("AS") || c.is("EXECUTE")) {
-            ctas(c, b, name);
+            ctas(b, name, temporary);
             return;
         }
         boolean partitioned = false;
@@ -75,9 +75,9 @@ final class TableReader {
         b.detail = new Detail.Table(name, columns, constraints, partitioned, temporary, parent);
     }
 
-    private static void ctas(Cursor c, StatementBuilder b, QualifiedName name) {
+    private static void ctas(StatementBuilder b, QualifiedName name, boolean temporary) {
         b.kind(StatementKind.CREATE_TABLE_AS);
-        b.detail = new Detail.Table(name, List.of(), List.of(), false, false, null);
+        b.detail = new Detail.Table(name, List.of(), List.of(), false, temporary, null);
     }
 
     private static void tableElement(Cursor c, QualifiedName table, List<Column> columns, List<Constraint> constraints) {

@@ -94,22 +94,26 @@ class ValidateSqlToolTest {
                 "create table big (id bigint primary key, org_id bigint, status text)",
                 "create index big_org_idx on big (org_id)",
                 "alter table big enable row level security",
+                "alter table big add constraint big_status_nn check (status is not null)",
                 "update pg_class set reltuples = 5000000 where relname = 'big'");
         try (ToolHarness tools = ToolHarness.on(db, null)) {
             String sql = "create index small_status_idx on small (status);\n"
                     + "alter table big add constraint big_status_check check (status <> '');\n"
                     + "alter table big add constraint big_org_fk foreign key (org_id) references small (id) not valid;\n"
-                    + "alter table small add constraint small_user_fk foreign key (user_id) references big (id) not valid;";
+                    + "alter table small add constraint small_user_fk foreign key (user_id) references big (id) not valid;\n"
+                    + "alter table big alter column status set not null;";
             var without = tools.call("validate_sql", Map.of("sql", sql));
             assertThat(finding(without, "require-concurrent-index")).containsEntry("severity", "warning");
             assertThat(finding(without, "constraint-missing-not-valid")).containsEntry("severity", "warning");
-            assertThat(findings(without)).extracting("rule").doesNotContain("fk-without-index");
+            assertThat(findings(without)).extracting("rule").doesNotContain("fk-without-index").contains("set-not-null-scan");
 
             var with = tools.call("validate_sql", Map.of("sql", sql, "target", "main"));
             assertThat(with.structured()).containsEntry("target", "main").containsEntry("pgVersion", 17);
             assertThat(finding(with, "require-concurrent-index")).containsEntry("severity", "info");
             assertThat((String) finding(with, "require-concurrent-index").get("message")).contains("about 50 rows");
             assertThat(finding(with, "constraint-missing-not-valid")).containsEntry("severity", "error");
+            assertThat(findings(with)).as("the target's validated CHECK (status IS NOT NULL) proves the column")
+                    .extracting("rule").doesNotContain("set-not-null-scan");
             assertThat(findings(with)).filteredOn(f -> f.get("rule").equals("fk-without-index"))
                     .extracting("object").containsExactly("public.small.user_id");
         }
