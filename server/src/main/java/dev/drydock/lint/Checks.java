@@ -67,7 +67,7 @@ final class Checks {
             if (s.kind() == StatementKind.CREATE_TABLE) {
                 TableChecks.createTable(s, t, st, e);
             } else {
-                st.createdTables.add(t.name().qualified("public"));
+                st.created(t);
                 if ("public".equals(t.name().schemaOr("public")) && !t.temporary()) {
                     st.needsRls.put(t.name().qualified("public"), s);
                 }
@@ -119,11 +119,19 @@ final class Checks {
         switch (s.kind()) {
             case DROP_TABLE -> o.names().forEach(n -> {
                 String t = n.qualified("public");
-                if (st.existing(t)) {
+                if (st.mayHoldData(t)) {
                     e.emit(Rule.DROP_TABLE, s, ObjectRef.of(Kind.TABLE, n), "DROP TABLE " + t
                             + " deletes the table and all its rows; a rollback cannot bring the data back.");
                 }
+                st.createdTables.remove(t); // a later table of this name is not the one created here
+                st.possiblyCreated.remove(t);
             });
+            case DROP_OTHER -> {
+                if (o.kind() == Kind.ROLE) {
+                    e.emit(Rule.DROP_SCHEMA_OR_DATABASE, s, s.target(), "DROP OWNED BY " + s.target()
+                            + " drops every table, view and function the role owns, in every schema, with their data.");
+                }
+            }
             case DROP_SCHEMA, DROP_DATABASE -> s.objects().forEach(ref -> e.emit(Rule.DROP_SCHEMA_OR_DATABASE, s, ref,
                     s.kind().toString().toUpperCase(Locale.ROOT).replace('-', ' ') + " " + ref
                             + " deletes everything in it; a rollback cannot bring the data back."));
@@ -154,11 +162,14 @@ final class Checks {
         String table = dml.table().qualified("public");
         ObjectRef ref = ObjectRef.of(Kind.TABLE, dml.table());
         boolean unlimited = !dml.hasWhere() || dml.tautological();
-        if (s.kind() == StatementKind.DELETE && unlimited && st.existing(table)) {
+        if (s.kind() == StatementKind.DELETE && unlimited && st.mayHoldData(table)) {
             e.emit(Rule.DELETE_WITHOUT_WHERE, s, ref, "DELETE FROM " + table
                     + (dml.hasWhere() ? " with an always-true WHERE" : " without WHERE") + " deletes every row.");
         }
-        if (s.kind() == StatementKind.UPDATE && unlimited && st.existing(table)) {
+        if (s.kind() == StatementKind.MERGE && dml.tautological()) {
+            mergeEverything(s, ref, e);
+        }
+        if (s.kind() == StatementKind.UPDATE && unlimited && st.mayHoldData(table)) {
             e.emit(Rule.UPDATE_WITHOUT_WHERE, s, ref, "UPDATE " + table
                     + (dml.hasWhere() ? " with an always-true WHERE" : " without WHERE")
                     + " rewrites every row in one transaction, holding row locks on all of them.");
@@ -167,6 +178,23 @@ final class Checks {
                 || s.kind() == StatementKind.INSERT && dml.fromQuery();
         if (backfill && st.existing(table)) {
             st.backfills.add(s);
+        }
+    }
+
+    /** MERGE with an always-true ON: its WHEN MATCHED actions touch every row of the target. */
+    private static void mergeEverything(StatementInfo s, ObjectRef ref, Emitter e) {
+        List<Token> tokens = s.statement().significantTokens();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (!tokens.get(i).isWord("THEN")) {
+                continue;
+            }
+            if (tokens.get(i + 1).isWord("DELETE")) {
+                e.emit(Rule.DELETE_WITHOUT_WHERE, s, ref, "MERGE INTO " + ref + " with an always-true ON condition "
+                        + "and WHEN MATCHED THEN DELETE deletes every row.");
+            } else if (tokens.get(i + 1).isWord("UPDATE")) {
+                e.emit(Rule.UPDATE_WITHOUT_WHERE, s, ref, "MERGE INTO " + ref + " with an always-true ON condition "
+                        + "and WHEN MATCHED THEN UPDATE rewrites every row.");
+            }
         }
     }
 

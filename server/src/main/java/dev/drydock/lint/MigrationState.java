@@ -27,6 +27,7 @@ final class MigrationState {
     final Map<String, String> pendingNotNullChecks;
 
     final Set<String> createdTables = new HashSet<>();
+    final Set<String> possiblyCreated = new HashSet<>();
     final Set<String> createdIndexes = new HashSet<>();
     final Set<String> addedColumns = new HashSet<>();
     final Map<String, List<List<String>>> indexes = new HashMap<>();
@@ -61,12 +62,35 @@ final class MigrationState {
         this.pendingNotNullChecks = carried.pendingNotNullChecks();
     }
 
-    /** True when the table existed before this migration (so it may hold rows). */
+    /**
+     * Records a table as created by this migration, so rules treat it as new and empty. A temporary
+     * table lives in pg_temp (it must not make the real table of the same name look new), and
+     * CREATE TABLE IF NOT EXISTS creates nothing when the table exists, so neither counts.
+     */
+    void created(dev.drydock.sql.Detail.Table t) {
+        if (t.temporary()) {
+            return;
+        }
+        (t.ifNotExists() ? possiblyCreated : createdTables).add(t.name().qualified("public"));
+    }
+
+    /**
+     * True when the table existed before this migration, for the lock and rewrite rules. A table
+     * created here with IF NOT EXISTS counts as new: in a history replayed in order it is.
+     */
     boolean existing(ObjectRef table) {
-        return table != null && !createdTables.contains(table.table().qualified());
+        return table != null && existing(table.table().qualified());
     }
 
     boolean existing(String qualifiedTable) {
+        return !createdTables.contains(qualifiedTable) && !possiblyCreated.contains(qualifiedTable);
+    }
+
+    /**
+     * True when the table may hold data, for the destructive rules: only a table this migration
+     * certainly created (no IF NOT EXISTS, not dropped or renamed away since) is known to be empty.
+     */
+    boolean mayHoldData(String qualifiedTable) {
         return !createdTables.contains(qualifiedTable);
     }
 

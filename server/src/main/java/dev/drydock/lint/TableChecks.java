@@ -29,7 +29,7 @@ final class TableChecks {
 
     static void createTable(StatementInfo s, Detail.Table t, MigrationState st, Emitter e) {
         String table = t.name().qualified("public");
-        st.createdTables.add(table);
+        st.created(t);
         ObjectRef ref = ObjectRef.of(Kind.TABLE, t.name());
         identifier(t.name().name(), s, null, ref, e);
         for (Column c : t.columns()) {
@@ -192,6 +192,12 @@ final class TableChecks {
                     }
                 }
                 case RENAME_TABLE -> {
+                    String renamed = name.schemaOr("public") + "." + a.name();
+                    if (st.createdTables.remove(table)) {
+                        st.createdTables.add(renamed);
+                    } else {
+                        st.createdTables.remove(renamed); // an existing table now carries this name
+                    }
                     if (existing) {
                         e.emit(Rule.RENAME_TABLE, s, a.at(), tableRef, "RENAME " + table + " to " + a.name()
                                 + " breaks every client and API route still using the old name.");

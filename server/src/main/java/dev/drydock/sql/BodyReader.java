@@ -26,7 +26,13 @@ final class BodyReader {
     /** Analyses the body in {@code bodyToken} (a string or dollar-quoted literal) into {@code b.nested}. */
     static void read(String language, Token bodyToken, StatementBuilder b) {
         String lang = language == null ? "sql" : language.toLowerCase(Locale.ROOT);
+        if (lang.equals("c") || lang.equals("internal")) {
+            return; // the body names a compiled symbol, not code
+        }
         if (!lang.equals("plpgsql") && !lang.equals("sql")) {
+            // plv8, plpython3u, plperl…: code that can run any SQL, which Drydock cannot read
+            b.dynamicSql = true;
+            b.note = "its " + lang + " body cannot be analysed";
             return;
         }
         String source = Identifiers.stringValue(bodyToken);
@@ -67,22 +73,12 @@ final class BodyReader {
 
     private static void plpgsql(List<Token> fragment, String source, StatementBuilder b) {
         Cursor c = new Cursor(fragment);
-        boolean dynamic = stripControl(c);
-        if (dynamic) {
-            b.dynamicSql = true;
-        }
+        stripControl(c, source, b);
         if (c.atEnd()) {
             return;
         }
         if (c.accept("EXECUTE")) {
-            Token literal = c.peek();
-            boolean constant = literal != null && (literal.type() == Type.STRING || literal.type() == Type.DOLLAR_STRING)
-                    && (c.peek(1) == null || c.peek(1).isWord("INTO") || c.peek(1).isWord("USING"));
-            if (constant) {
-                read("sql", literal, b);
-            } else {
-                b.dynamicSql = true;
-            }
+            execute(c.rest(), b);
             return;
         }
         if (c.accept("PERFORM")) {
@@ -94,9 +90,28 @@ final class BodyReader {
         }
     }
 
-    /** Skips labels, block keywords and IF/LOOP/WHEN headers; true when a header runs EXECUTE. */
-    private static boolean stripControl(Cursor c) {
-        boolean dynamic = false;
+    /**
+     * EXECUTE of a constant string is analysed as SQL; of anything else (a string built at run
+     * time) it is dynamic SQL. {@code tokens} follow the word EXECUTE.
+     */
+    private static void execute(List<Token> tokens, StatementBuilder b) {
+        Token literal = tokens.isEmpty() ? null : tokens.get(0);
+        Token after = tokens.size() > 1 ? tokens.get(1) : null;
+        boolean constant = literal != null && (literal.type() == Type.STRING || literal.type() == Type.DOLLAR_STRING)
+                && (after == null || after.isWord("INTO") || after.isWord("USING") || after.isWord("LOOP"));
+        if (constant) {
+            read("sql", literal, b);
+        } else {
+            b.dynamicSql = true;
+        }
+    }
+
+    /**
+     * Skips labels, block keywords and IF/WHEN headers. Loop headers are read: the query of
+     * {@code FOR r IN <query> LOOP} runs, and so does {@code FOR r IN EXECUTE …} and
+     * {@code OPEN c FOR EXECUTE …}.
+     */
+    private static void stripControl(Cursor c, String source, StatementBuilder b) {
         while (!c.atEnd()) {
             Token t = c.peek();
             if (t.type() == Type.OPERATOR && t.text().equals("<<")) {
@@ -111,26 +126,43 @@ final class BodyReader {
                 }
             } else if (c.is("IF") || c.is("ELSIF") || c.is("ELSEIF") || c.is("WHEN")) {
                 c.next();
-                dynamic |= containsExecute(c.skipUntil(false, "THEN"));
+                if (containsExecute(c.skipUntil(false, "THEN"))) {
+                    b.dynamicSql = true;
+                }
                 c.accept("THEN");
             } else if (c.is("FOR") || c.is("FOREACH") || c.is("WHILE")) {
-                c.next();
-                dynamic |= containsExecute(c.skipUntil(false, "LOOP"));
-                c.accept("LOOP");
+                loopHeader(c, source, b);
             } else if (c.is("CASE")) {
                 c.next();
                 c.skipUntil(false, "WHEN");
             } else if (c.accept("RETURN", "QUERY")) {
                 // the query follows
             } else if (c.is("OPEN")) {
-                List<Token> header = c.skipUntil(false, "FOR");
+                c.skipUntil(false, "FOR");
                 c.accept("FOR");
-                dynamic |= containsExecute(header);
             } else {
                 break;
             }
         }
-        return dynamic;
+    }
+
+    private static void loopHeader(Cursor c, String source, StatementBuilder b) {
+        c.next();
+        List<Token> header = c.skipUntil(false, "LOOP");
+        c.accept("LOOP");
+        Cursor h = new Cursor(header);
+        h.skipUntil(false, "IN");
+        if (!h.accept("IN")) {
+            return;
+        }
+        h.accept("REVERSE");
+        if (h.accept("EXECUTE")) {
+            execute(h.rest(), b);
+        } else if (h.peek() != null && h.peek().upperWord() != null && SQL_STARTS.contains(h.peek().upperWord())) {
+            statement(h.rest(), source, b);
+        } else if (containsExecute(h.rest())) {
+            b.dynamicSql = true;
+        }
     }
 
     private static boolean containsExecute(List<Token> tokens) {

@@ -82,6 +82,15 @@ final class Cursor {
         return true;
     }
 
+    boolean acceptOperator(String operator) {
+        Token t = peek();
+        if (t == null || t.type() != Type.OPERATOR || !t.text().equals(operator)) {
+            return false;
+        }
+        pos++;
+        return true;
+    }
+
     /** Consumes one of the words and returns it upper-cased, or null. */
     String acceptAny(String... words) {
         for (String w : words) {
@@ -111,7 +120,15 @@ final class Cursor {
         if (!atIdentifier()) {
             return null;
         }
-        return Identifiers.normalize(next());
+        Token t = next();
+        if (t.type() == Type.QUOTED_IDENT && t.text().length() > 1 && t.text().charAt(1) == '&' && is("UESCAPE")
+                && peek(1) != null && peek(1).type() == Type.STRING) {
+            next();
+            String escape = Identifiers.stringValue(next());
+            return Identifiers.unicodeEscapes(Identifiers.unquote(t.text().substring(2), '"'),
+                    escape == null || escape.length() != 1 ? '\\' : escape.charAt(0));
+        }
+        return Identifiers.normalize(t);
     }
 
     /** Reads {@code a}, {@code a.b} or {@code a.b.c} (the last two parts kept); null when none. */
@@ -141,7 +158,7 @@ final class Cursor {
                 break;
             }
             names.add(name);
-            acceptPunct("*");
+            acceptOperator("*");
         } while (acceptPunct(","));
         return names;
     }

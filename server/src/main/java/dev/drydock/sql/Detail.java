@@ -30,8 +30,9 @@ public sealed interface Detail {
         }
     }
 
+    /** {@code ifNotExists}: the table may already exist, with rows, and then nothing is created. */
     record Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, boolean partitioned,
-                 boolean temporary, QualifiedName partitionOf) implements Detail {
+                 boolean temporary, QualifiedName partitionOf, boolean ifNotExists) implements Detail {
         public Table {
             columns = List.copyOf(columns);
             constraints = List.copyOf(constraints);

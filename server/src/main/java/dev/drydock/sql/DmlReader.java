@@ -41,7 +41,11 @@ final class DmlReader {
             return;
         }
         if (verb.equals("MERGE")) {
-            b.detail = new Detail.Dml(table, true, false, true);
+            // MERGE … ON <condition>: an always-true join condition matches every row of the target
+            c.skipUntil(false, "ON");
+            c.accept("ON");
+            List<Token> on = c.skipUntil(false, "WHEN");
+            b.detail = new Detail.Dml(table, true, !on.isEmpty() && Expressions.alwaysTrue(on), true);
             return;
         }
         c.skipUntil(false, "WHERE", "RETURNING");

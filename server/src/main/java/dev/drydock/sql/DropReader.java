@@ -23,9 +23,13 @@ final class DropReader {
             return;
         }
         if (c.accept("OWNED", "BY")) {
+            // drops every object the roles own, tables and their rows included
+            List<QualifiedName> roles = c.qualifiedNames();
             b.kind(StatementKind.DROP_OTHER);
-            b.destructive = c.rest().stream().noneMatch(t -> t.isWord("RESTRICT"));
+            roles.forEach(r -> b.object(new ObjectRef(Kind.ROLE, null, r.name(), null)));
+            b.destructive = true;
             b.reversible = false;
+            b.detail = new Detail.Objects(Kind.ROLE, roles, false, false, true, false);
             return;
         }
         String what = c.acceptAny("TABLE", "INDEX", "VIEW", "MATERIALIZED", "SEQUENCE", "TYPE", "DOMAIN", "FUNCTION",

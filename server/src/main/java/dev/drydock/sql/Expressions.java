@@ -59,7 +59,41 @@ final class Expressions {
      * evaluate counts as a real condition.
      */
     static boolean alwaysTrue(List<Token> condition) {
-        return new Evaluator(condition).evaluate() == Value.TRUE;
+        try {
+            Value v = new Evaluator(condition).evaluate();
+            return v == Value.TRUE || v == Value.UNKNOWN && !condition.isEmpty() && rowIndependent(condition);
+        } catch (RuntimeException e) {
+            return true; // a condition Drydock cannot even read is no proof of a limit
+        }
+    }
+
+    /** Words in a condition that are SQL, not names of columns. */
+    private static final Set<String> CONDITION_KEYWORDS = Set.of("TRUE", "FALSE", "NULL", "NOT", "AND", "OR", "IS",
+            "IN", "EXISTS", "SELECT", "BETWEEN", "SYMMETRIC", "LIKE", "ILIKE", "SIMILAR", "TO", "CASE", "WHEN", "THEN",
+            "ELSE", "END", "CAST", "AS", "ANY", "ALL", "SOME", "DISTINCT", "FROM", "UNKNOWN", "ARRAY", "ESCAPE",
+            "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "CURRENT_USER",
+            "SESSION_USER", "CURRENT_ROLE", "USER", "INTERVAL", "VALUES", "ISNULL", "NOTNULL");
+
+    /**
+     * True when a condition cannot depend on the row: no column, no parameter, no table in a
+     * subquery. Then it is true for every row or for none, so it names no rows.
+     */
+    static boolean rowIndependent(List<Token> condition) {
+        for (int i = 0; i < condition.size(); i++) {
+            Token t = condition.get(i);
+            if (t.type() == Type.QUOTED_IDENT || t.type() == Type.PARAM) {
+                return false;
+            }
+            if (t.type() != Type.WORD) {
+                continue;
+            }
+            boolean call = i + 1 < condition.size() && condition.get(i + 1).isPunct("(");
+            boolean castTarget = i > 0 && condition.get(i - 1).isPunct("::");
+            if (!call && !castTarget && !CONDITION_KEYWORDS.contains(t.upperWord())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private enum Value { TRUE, FALSE, UNKNOWN }
@@ -114,19 +148,36 @@ final class Expressions {
             }
             if (word("IS")) {
                 boolean negate = word("NOT");
-                Value v = word("TRUE") ? truth(left) : word("FALSE") ? negate(truth(left)) : Value.UNKNOWN;
+                Value v;
+                if (word("TRUE")) {
+                    v = truth(left);
+                } else if (word("FALSE")) {
+                    v = negate(truth(left));
+                } else if (word("NULL")) {
+                    v = left.equals("N:") ? Value.TRUE : left.startsWith("L:") || left.startsWith("B:") ? Value.FALSE
+                            : Value.UNKNOWN;
+                } else {
+                    return skipRest(pos);
+                }
                 return negate ? negate(v) : v;
             }
             Token op = peek();
             if (op == null || op.type() != Type.OPERATOR || !isComparison(op.text())) {
-                return truth(left);
+                return atBoundary() ? truth(left) : skipRest(pos);
             }
             pos++;
             String right = operand();
             if (right == null) {
                 return skipRest(start);
             }
-            return compare(left, op.text(), right);
+            Value v = compare(left, op.text(), right);
+            return atBoundary() ? v : skipRest(pos);
+        }
+
+        /** At the end, a closing parenthesis, AND or OR: where a predicate must end. */
+        private boolean atBoundary() {
+            Token t = peek();
+            return t == null || t.isPunct(")") || t.isWord("AND") || t.isWord("OR");
         }
 
         private Value skipRest(int start) {
@@ -156,11 +207,17 @@ final class Expressions {
                     return null;
                 }
                 pos++;
+                skipCast();
                 return v == Value.UNKNOWN ? "U:" : "B:" + v;
+            }
+            if (t.isWord("NULL")) {
+                pos++;
+                skipCast();
+                return "N:";
             }
             String value;
             if (t.type() == Type.NUMBER) {
-                value = "L:" + new java.math.BigDecimal(t.text().replace("_", "")).stripTrailingZeros().toPlainString();
+                value = "L:" + number(t.text());
             } else if (t.type() == Type.STRING || t.type() == Type.DOLLAR_STRING) {
                 value = "L:'" + Identifiers.stringValue(t);
             } else if (t.isWord("TRUE") || t.isWord("FALSE")) {
@@ -189,6 +246,15 @@ final class Expressions {
             }
         }
 
+        /** A numeric literal in canonical form: decimal, or 0x / 0o / 0b integers (PostgreSQL 16+). */
+        private static String number(String text) {
+            String n = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+            int radix = n.startsWith("0x") ? 16 : n.startsWith("0o") ? 8 : n.startsWith("0b") ? 2 : 10;
+            java.math.BigDecimal value = radix == 10 ? new java.math.BigDecimal(n)
+                    : new java.math.BigDecimal(new java.math.BigInteger(n.substring(2), radix));
+            return value.stripTrailingZeros().toPlainString();
+        }
+
         private static Value compare(String left, String op, String right) {
             if (left.startsWith("C:") && left.equals(right) && (op.equals("=") || op.equals("<=") || op.equals(">="))) {
                 return Value.TRUE;
@@ -209,19 +275,40 @@ final class Expressions {
             return result ? Value.TRUE : Value.FALSE;
         }
 
+        /** Compares as PostgreSQL would: a quoted literal next to a number is read as a number. */
         private static int compareLiterals(String a, String b) {
-            try {
-                if (!a.startsWith("L:'") && !b.startsWith("L:'") && a.startsWith("L:") && b.startsWith("L:")) {
-                    return new java.math.BigDecimal(a.substring(2)).compareTo(new java.math.BigDecimal(b.substring(2)));
-                }
-            } catch (NumberFormatException e) {
-                return a.compareTo(b);
+            boolean aNumber = a.startsWith("L:") && !a.startsWith("L:'");
+            boolean bNumber = b.startsWith("L:") && !b.startsWith("L:'");
+            if (aNumber || bNumber) {
+                return new java.math.BigDecimal(a.substring(a.startsWith("L:'") ? 3 : 2).strip())
+                        .compareTo(new java.math.BigDecimal(b.substring(b.startsWith("L:'") ? 3 : 2).strip()));
+            }
+            Value ta = truth(a);
+            Value tb = truth(b);
+            if (ta != Value.UNKNOWN && tb != Value.UNKNOWN && (a.startsWith("B:") || b.startsWith("B:"))) {
+                return ta == tb ? 0 : ta == Value.TRUE ? 1 : -1;
             }
             return a.compareTo(b);
         }
 
+        /** TRUE/FALSE, and the strings PostgreSQL's boolean input accepts ('t', 'yes', 'on', '1'…). */
         private static Value truth(String operand) {
-            return operand.equals("B:TRUE") ? Value.TRUE : operand.equals("B:FALSE") ? Value.FALSE : Value.UNKNOWN;
+            if (operand.equals("B:TRUE")) {
+                return Value.TRUE;
+            }
+            if (operand.equals("B:FALSE")) {
+                return Value.FALSE;
+            }
+            if (operand.startsWith("L:'")) {
+                String v = operand.substring(3).strip().toLowerCase(java.util.Locale.ROOT);
+                if (List.of("t", "tr", "tru", "true", "y", "ye", "yes", "on", "1").contains(v)) {
+                    return Value.TRUE;
+                }
+                if (List.of("f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0").contains(v)) {
+                    return Value.FALSE;
+                }
+            }
+            return Value.UNKNOWN;
         }
 
         private static Value negate(Value v) {

@@ -38,16 +38,21 @@ public final class Identifiers {
 
     /** Resolves {@code \XXXX} and {@code \+XXXXXX} escapes (the default UESCAPE character). */
     static String unicodeEscapes(String s) {
+        return unicodeEscapes(s, '\\');
+    }
+
+    /** Resolves Unicode escapes introduced by {@code escape} (a UESCAPE clause names another character). */
+    static String unicodeEscapes(String s, char escape) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\\') {
-                out.append('\\');
+            if (c == escape && i + 1 < s.length() && s.charAt(i + 1) == escape) {
+                out.append(escape);
                 i++;
-            } else if (c == '\\' && i + 5 <= s.length() && isHex(s, i + 1, 4)) {
+            } else if (c == escape && i + 5 <= s.length() && isHex(s, i + 1, 4)) {
                 out.appendCodePoint(Integer.parseInt(s.substring(i + 1, i + 5), 16));
                 i += 4;
-            } else if (c == '\\' && i + 8 <= s.length() && s.charAt(i + 1) == '+' && isHex(s, i + 2, 6)) {
+            } else if (c == escape && i + 8 <= s.length() && s.charAt(i + 1) == '+' && isHex(s, i + 2, 6)) {
                 out.appendCodePoint(Integer.parseInt(s.substring(i + 2, i + 8), 16));
                 i += 7;
             } else {

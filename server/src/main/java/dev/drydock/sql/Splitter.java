@@ -158,35 +158,52 @@ public final class Splitter {
         return -1;
     }
 
-    /** Tracks parentheses and, in CREATE FUNCTION/PROCEDURE, BEGIN ATOMIC … END nesting. */
+    /**
+     * Tracks parentheses and, in CREATE FUNCTION/PROCEDURE, the {@code BEGIN ATOMIC … END} body
+     * (with the CASE … END inside it). Only BEGIN followed by ATOMIC, outside parentheses, opens
+     * a body: a routine or parameter named {@code begin} must not swallow the next statement.
+     */
     private static final class BodyTracker {
         private int parens;
         private int blocks;
         private int words;
         private boolean routine;
         private boolean sawCreate;
+        private boolean pendingBegin;
 
         void accept(Token token) {
+            if (!token.significant()) {
+                return;
+            }
+            boolean begin = pendingBegin;
+            pendingBegin = false;
             if (token.isPunct("(")) {
                 parens++;
             } else if (token.isPunct(")")) {
                 parens = Math.max(0, parens - 1);
             } else if (token.type() == Type.WORD) {
-                word(token.upperWord());
+                word(token.upperWord(), begin);
             }
         }
 
-        private void word(String word) {
+        private void word(String word, boolean afterBegin) {
             words++;
             if (words == 1) {
                 sawCreate = word.equals("CREATE");
             } else if (sawCreate && words <= 4 && (word.equals("FUNCTION") || word.equals("PROCEDURE"))) {
                 routine = true;
             }
-            if (routine && (word.equals("BEGIN") || word.equals("CASE"))) {
+            if (!routine) {
+                return;
+            }
+            if (afterBegin && word.equals("ATOMIC") && parens == 0) {
                 blocks++;
-            } else if (routine && word.equals("END")) {
-                blocks = Math.max(0, blocks - 1);
+            } else if (word.equals("BEGIN") && parens == 0 && blocks == 0) {
+                pendingBegin = true;
+            } else if (blocks > 0 && word.equals("CASE")) {
+                blocks++;
+            } else if (blocks > 0 && word.equals("END")) {
+                blocks--;
             }
         }
 

@@ -24,7 +24,7 @@ final class TableReader {
 
     static void createTable(Cursor c, StatementBuilder b, boolean temporary, Consumer<List<Token>> nested) {
         c.accept("TABLE");
-        c.acceptIfNotExists();
+        boolean ifNotExists = c.acceptIfNotExists();
         QualifiedName name = c.qualifiedName();
         if (name == null) {
             return;
@@ -46,7 +46,7 @@ final class TableReader {
         if (c.isPunct("(")) {
             List<Token> inner = c.parenthesized();
             if (c.is("AS")) {
-                ctas(b, name, temporary);
+                ctas(b, name, temporary, ifNotExists);
                 return;
             }
             for (List<Token> element : Cursor.splitCommas(inner)) {
@@ -54,7 +54,7 @@ final class TableReader {
             }
         }
         if (c.is("AS") || c.is("EXECUTE")) {
-            ctas(b, name, temporary);
+            ctas(b, name, temporary, ifNotExists);
             return;
         }
         boolean partitioned = false;
@@ -72,12 +72,12 @@ final class TableReader {
             }
         }
         b.kind(StatementKind.CREATE_TABLE);
-        b.detail = new Detail.Table(name, columns, constraints, partitioned, temporary, parent);
+        b.detail = new Detail.Table(name, columns, constraints, partitioned, temporary, parent, ifNotExists);
     }
 
-    private static void ctas(StatementBuilder b, QualifiedName name, boolean temporary) {
+    private static void ctas(StatementBuilder b, QualifiedName name, boolean temporary, boolean ifNotExists) {
         b.kind(StatementKind.CREATE_TABLE_AS);
-        b.detail = new Detail.Table(name, List.of(), List.of(), false, temporary, null);
+        b.detail = new Detail.Table(name, List.of(), List.of(), false, temporary, null, ifNotExists);
     }
 
     private static void tableElement(Cursor c, QualifiedName table, List<Column> columns, List<Constraint> constraints) {
@@ -278,7 +278,7 @@ final class TableReader {
         if (name == null) {
             return;
         }
-        c.acceptPunct("*");
+        c.acceptOperator("*"); // the old spelling for "and its descendants"
         ObjectRef table = ObjectRef.of(Kind.TABLE, name);
         b.object(table);
         List<AlterAction> actions = new ArrayList<>();

@@ -432,6 +432,7 @@ public final class TokenReader {
 
     private void copy() {
         c.accept("COPY");
+        c.accept("BINARY"); // the pre-9.0 form, still accepted: COPY BINARY t TO …
         QualifiedName table = null;
         if (c.isPunct("(")) {
             addNested(c.parenthesized());
