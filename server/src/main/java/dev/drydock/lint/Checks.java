@@ -22,6 +22,8 @@ final class Checks {
             Rule.TRUNCATE, Rule.DELETE_WITHOUT_WHERE, Rule.UPDATE_WITHOUT_WHERE, Rule.DISABLE_RLS, Rule.ALTER_SYSTEM,
             Rule.COPY_TO_PROGRAM, Rule.DYNAMIC_SQL, Rule.GRANT_TO_PUBLIC);
 
+    private static final java.util.regex.Pattern NOT_CONDITION_TEXT = java.util.regex.Pattern.compile("[()\\s]");
+
     private Checks() {
     }
 
@@ -225,7 +227,7 @@ final class Checks {
         if (expr == null) {
             return false;
         }
-        String t = expr.replaceAll("[()\\s]", "").toLowerCase(Locale.ROOT);
+        String t = NOT_CONDITION_TEXT.matcher(expr).replaceAll("").toLowerCase(Locale.ROOT);
         return t.equals("true") || t.equals("1=1") || t.equals("'t'") || t.equals("true::boolean");
     }
 

@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 final class TypeRules {
     private static final Pattern VARCHAR = Pattern.compile("(?:varchar|character varying)\\s*(?:\\(\\s*(\\d+)\\s*\\))?");
     private static final Pattern NUMERIC = Pattern.compile("(?:numeric|decimal)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern BOUNDED_TEXT = Pattern.compile("(varchar|character varying|char|character|bpchar)\\s*\\(\\s*\\d+\\s*\\)");
+    private static final Pattern TIMESTAMP_P = Pattern.compile("timestamp\\s*\\(\\s*\\d\\s*\\)( without time zone)?");
     private static final Pattern VARBIT = Pattern.compile("(?:varbit|bit varying)\\s*(?:\\(\\s*(\\d+)\\s*\\))?");
 
     private TypeRules() {
     }
 
     static String normalize(String type) {
-        String t = type.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        String t = SPACES.matcher(type.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
         if (t.startsWith("pg_catalog.")) {
             t = t.substring("pg_catalog.".length());
         }
@@ -93,7 +96,7 @@ final class TypeRules {
 
     static boolean isBoundedText(String type) {
         String t = normalize(type);
-        return t.matches("(varchar|character varying|char|character|bpchar)\\s*\\(\\s*\\d+\\s*\\)") || t.equals("char")
+        return BOUNDED_TEXT.matcher(t).matches() || t.equals("char")
                 || t.equals("character");
     }
 
@@ -103,6 +106,6 @@ final class TypeRules {
 
     static boolean isTimestampWithoutZone(String type) {
         String t = normalize(type);
-        return t.equals("timestamp") || t.matches("timestamp\\s*\\(\\s*\\d\\s*\\)( without time zone)?");
+        return t.equals("timestamp") || TIMESTAMP_P.matcher(t).matches();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 public final class Identifiers {
     /** PostgreSQL's NAMEDATALEN - 1: longer identifiers are truncated silently. */
     public static final int MAX_BYTES = 63;
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[a-z_][a-z0-9_$]*");
 
     private Identifiers() {
     }
@@ -120,7 +121,7 @@ public final class Identifiers {
 
     /** {@code name} quoted when PostgreSQL needs it. */
     public static String quote(String name) {
-        if (name.matches("[a-z_][a-z0-9_$]*")) {
+        if (PLAIN.matcher(name).matches()) {
             return name;
         }
         return '"' + name.replace("\"", "\"\"") + '"';

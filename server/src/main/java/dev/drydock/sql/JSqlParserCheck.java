@@ -6,9 +6,11 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +25,9 @@ import static dev.drydock.sql.StatementKind.*;
  * The second, independent reader: JSqlParser (PostgreSQL dialect) parses each statement on a
  * shared pool of worker threads, and its statement class must agree with the token reader's kind.
  * A statement JSqlParser cannot parse is left to the token reader (a known gap); a disagreement
- * makes the statement UNKNOWN, because one of the two readers misread it.
+ * makes the statement UNKNOWN, because one of the two readers misread it. JSqlParser parses the
+ * statement's {@link StatementShape} (names and values replaced, keywords kept): the same parse,
+ * done once for statements that differ only in names and values, and remembered across calls.
  */
 public final class JSqlParserCheck implements AutoCloseable {
     /** A statement longer than this is not given to JSqlParser (bulk VALUES lists and the like). */
@@ -103,8 +107,13 @@ public final class JSqlParserCheck implements AutoCloseable {
             Map.entry("Block", Set.of(TRANSACTION_CONTROL)),
             Map.entry("DropPolicy", Set.of(DROP_POLICY)));
 
+    private static final String UNPARSABLE = "";
+    private static final String NOT_PARSED = "?";
+    private static final int CACHE_ENTRIES = 50_000;
+
     private final ExecutorService executor;
     private final int workers;
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     public JSqlParserCheck() {
         this.workers = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -118,22 +127,59 @@ public final class JSqlParserCheck implements AutoCloseable {
     /** Gives each token reading its path: JSqlParser-confirmed, tokens only, or UNKNOWN on disagreement. */
     public List<StatementInfo> confirm(List<StatementInfo> infos) {
         int n = infos.size();
+        String[] shapes = new String[n];
+        Map<String, String> verdicts = new HashMap<>();
+        List<String> toParse = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (infos.get(i).path() == ParsePath.UNKNOWN) {
+                continue;
+            }
+            shapes[i] = StatementShape.of(infos.get(i).statement().significantTokens());
+            String known = cache.get(shapes[i]);
+            if (known != null) {
+                verdicts.put(shapes[i], known);
+            } else if (!verdicts.containsKey(shapes[i])) {
+                verdicts.put(shapes[i], NOT_PARSED);
+                toParse.add(shapes[i]);
+            }
+        }
+        AtomicReferenceArray<String> parsed = parseAll(toParse);
+        for (int i = 0; i < toParse.size(); i++) {
+            String verdict = parsed.get(i) == null ? UNPARSABLE : parsed.get(i);
+            verdicts.put(toParse.get(i), verdict);
+            remember(toParse.get(i), verdict);
+        }
+        List<StatementInfo> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String verdict = shapes[i] == null ? null : verdicts.get(shapes[i]);
+            out.add(decide(infos.get(i), verdict == null || verdict.equals(UNPARSABLE) ? null : verdict));
+        }
+        return out;
+    }
+
+    /** Parses the texts on the worker threads, in chunks; index i holds the class of text i or null. */
+    private AtomicReferenceArray<String> parseAll(List<String> texts) {
+        int n = texts.size();
         AtomicReferenceArray<String> classes = new AtomicReferenceArray<>(n);
         List<Worker> running = new ArrayList<>();
         int chunk = Math.max(1, (n + workers - 1) / workers);
         for (int from = 0; from < n; from += chunk) {
-            Worker w = new Worker(infos, from, Math.min(n, from + chunk), classes);
+            Worker w = new Worker(texts, from, Math.min(n, from + chunk), classes);
             w.future = executor.submit(w);
             running.add(w);
         }
         for (Worker w : running) {
             w.await();
         }
-        List<StatementInfo> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(decide(infos.get(i), classes.get(i)));
+        return classes;
+    }
+
+    /** Verdicts are kept across calls (agents validate the same files again and again), up to a bound. */
+    private void remember(String shape, String verdict) {
+        if (cache.size() >= CACHE_ENTRIES) {
+            cache.clear();
         }
-        return out;
+        cache.put(shape, verdict);
     }
 
     static StatementInfo decide(StatementInfo info, String jsqlClass) {
@@ -148,47 +194,56 @@ public final class JSqlParserCheck implements AutoCloseable {
         return info.withPath(ParsePath.JSQLPARSER, null);
     }
 
-    /** Parses one statement on the calling thread; null when JSqlParser cannot. */
-    static String parse(String sql, CCJSqlParser[] current) {
+    /**
+     * Parses one statement on the calling thread with the worker's parser, re-initialised for the
+     * text (building a CCJSqlParser costs more than parsing a short statement); null when
+     * JSqlParser cannot parse it.
+     */
+    static String parse(String sql, ParserSlot slot) {
         if (sql.length() > MAX_CHARS) {
             return null;
         }
         try {
-            CCJSqlParser parser = new CCJSqlParser(sql).withDialect(Dialect.POSTGRESQL);
-            current[0] = parser;
+            CCJSqlParser parser = slot.parser;
+            if (parser == null) {
+                parser = new CCJSqlParser(sql).withDialect(Dialect.POSTGRESQL);
+            } else {
+                parser.ReInit(sql);
+                parser.interrupted = false;
+            }
+            slot.current = parser;
             Statement st = parser.Statement();
+            slot.parser = parser;
             return st == null || st instanceof UnsupportedStatement ? null : st.getClass().getSimpleName();
         } catch (Exception | StackOverflowError e) {
+            slot.parser = null; // never reuse a parser left in an unknown state
             return null;
         } catch (Error e) {
             // JSqlParser's token manager reports input it cannot tokenise with an Error
+            slot.parser = null;
             return null;
         } finally {
-            current[0] = null;
+            slot.current = null;
         }
     }
 
-    private static String parseText(StatementInfo info) {
-        List<Token> tokens = info.statement().significantTokens();
-        if (tokens.isEmpty()) {
-            return "";
-        }
-        int from = tokens.get(0).start() - info.statement().start();
-        String text = info.statement().text();
-        return from > 0 && from <= text.length() ? text.substring(from) : text;
+    /** One worker's parser, and the one running now (for the watchdog to interrupt). */
+    static final class ParserSlot {
+        private CCJSqlParser parser;
+        private volatile CCJSqlParser current;
     }
 
     private static final class Worker implements Runnable {
-        private final List<StatementInfo> infos;
+        private final List<String> texts;
         private final int from;
         private final int to;
         private final AtomicReferenceArray<String> classes;
-        private final CCJSqlParser[] current = new CCJSqlParser[1];
+        private final ParserSlot slot = new ParserSlot();
         private volatile long startedAt;
         private Future<?> future;
 
-        Worker(List<StatementInfo> infos, int from, int to, AtomicReferenceArray<String> classes) {
-            this.infos = infos;
+        Worker(List<String> texts, int from, int to, AtomicReferenceArray<String> classes) {
+            this.texts = texts;
             this.from = from;
             this.to = to;
             this.classes = classes;
@@ -197,12 +252,8 @@ public final class JSqlParserCheck implements AutoCloseable {
         @Override
         public void run() {
             for (int i = from; i < to; i++) {
-                StatementInfo info = infos.get(i);
-                if (info.path() == ParsePath.UNKNOWN) {
-                    continue;
-                }
                 startedAt = System.nanoTime();
-                classes.set(i, parse(parseText(info), current));
+                classes.set(i, parse(texts.get(i), slot));
             }
         }
 
@@ -213,7 +264,7 @@ public final class JSqlParserCheck implements AutoCloseable {
                     future.get(100, TimeUnit.MILLISECONDS);
                     return;
                 } catch (TimeoutException e) {
-                    CCJSqlParser parser = current[0];
+                    CCJSqlParser parser = slot.current;
                     if (parser != null && System.nanoTime() - startedAt > TimeUnit.MILLISECONDS.toNanos(PARSE_BUDGET_MS)) {
                         parser.interrupted = true;
                     }

@@ -182,27 +182,27 @@ public final class Splitter {
             } else if (token.isPunct(")")) {
                 parens = Math.max(0, parens - 1);
             } else if (token.type() == Type.WORD) {
-                word(token.upperWord(), begin);
+                word(token, begin);
             }
         }
 
-        private void word(String word, boolean afterBegin) {
+        private void word(Token word, boolean afterBegin) {
             words++;
             if (words == 1) {
-                sawCreate = word.equals("CREATE");
-            } else if (sawCreate && words <= 4 && (word.equals("FUNCTION") || word.equals("PROCEDURE"))) {
+                sawCreate = word.isWord("CREATE");
+            } else if (sawCreate && words <= 4 && (word.isWord("FUNCTION") || word.isWord("PROCEDURE"))) {
                 routine = true;
             }
             if (!routine) {
                 return;
             }
-            if (afterBegin && word.equals("ATOMIC") && parens == 0) {
+            if (afterBegin && word.isWord("ATOMIC") && parens == 0) {
                 blocks++;
-            } else if (word.equals("BEGIN") && parens == 0 && blocks == 0) {
+            } else if (word.isWord("BEGIN") && parens == 0 && blocks == 0) {
                 pendingBegin = true;
-            } else if (blocks > 0 && word.equals("CASE")) {
+            } else if (blocks > 0 && word.isWord("CASE")) {
                 blocks++;
-            } else if (blocks > 0 && word.equals("END")) {
+            } else if (blocks > 0 && word.isWord("END")) {
                 blocks--;
             }
         }

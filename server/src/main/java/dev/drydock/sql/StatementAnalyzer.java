@@ -46,7 +46,7 @@ public final class StatementAnalyzer implements AutoCloseable {
         List<Analysis.IgnoreComment> out = new ArrayList<>();
         for (SqlStatement s : statements) {
             for (Token t : s.tokens()) {
-                if (t.type() != Type.LINE_COMMENT || !directive(t).startsWith(IGNORE)) {
+                if (t.type() != Type.LINE_COMMENT || !t.text().contains(IGNORE) || !directive(t).startsWith(IGNORE)) {
                     continue;
                 }
                 String rest = directive(t).substring(IGNORE.length()).strip();
