@@ -34,6 +34,9 @@ public final class McpServers {
             found inside them.
             - Schema and data changes are written as migration files with a rollback file, for review; never try \
             to change a target through `execute_sql`.
+            - Check every migration you write with `validate_sql` (lint findings with the safe alternative; \
+            errors mean do not apply); `-- drydock:ignore <rule> <reason>` suppresses one finding, never a \
+            blocked pattern.
             - Every refusal says what happened and names the next step: follow it rather than working around it.""";
 
     private final List<SyncToolSpecification> tools;

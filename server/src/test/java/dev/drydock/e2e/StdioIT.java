@@ -161,7 +161,7 @@ class StdioIT {
             CallToolResult r = call("execute_sql", Map.of("sql", sql));
             assertThat(r.isError()).as("refused: %s", sql).isTrue();
             assertThat(structured(r).get("code")).as(sql)
-                    .isIn("SINGLE_STATEMENT_REQUIRED", "READ_ONLY_VIOLATION", "FUNCTION_NOT_ALLOWED");
+                    .isIn("SINGLE_STATEMENT_REQUIRED", "READ_ONLY_VIOLATION", "FUNCTION_NOT_ALLOWED", "BLOCKED_PATTERN");
             assertThat(((McpSchema.TextContent) r.content().get(0)).text()).contains("Next step:");
         }
         assertThat(fingerprint()).isEqualTo(before);
