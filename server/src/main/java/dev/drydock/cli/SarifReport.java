@@ -47,7 +47,7 @@ public final class SarifReport {
 
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver));
-        run.put("columnKind", "unicodeCodePoints");
+        run.put("columnKind", "utf16CodeUnits"); // the lexer counts columns in UTF-16 code units
         run.put("results", results);
 
         Map<String, Object> log = new LinkedHashMap<>();

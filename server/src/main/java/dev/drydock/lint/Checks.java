@@ -99,6 +99,8 @@ final class Checks {
                 e.emit(Rule.COPY_TO_PROGRAM, s, s.target(), "COPY … " + (copy.to() ? "TO" : "FROM")
                         + " PROGRAM runs a shell command on the database server.");
             }
+        } else if (s.kind() == StatementKind.CREATE_TYPE && s.target() != null) {
+            st.createdTypes.add(s.target().qualified());
         } else if (d instanceof Detail.Rename r && r.object() != null && r.object().kind() == Kind.SCHEMA) {
             e.emit(Rule.RENAME_TABLE, s, r.object(), "ALTER SCHEMA " + r.object() + " RENAME TO " + r.newName()
                     + " breaks every client still using the old name.");
@@ -209,11 +211,15 @@ final class Checks {
                     + p.name() + "\" on existing table " + table + " takes ACCESS EXCLUSIVE (brief, but it queues).");
         }
         boolean alwaysTrue = isTrue(p.using()) || isTrue(p.withCheck());
-        boolean forAnon = p.roles().contains("anon") || p.roles().contains("public");
-        if (alwaysTrue && (!p.command().equals("SELECT") || forAnon)) {
+        // ALTER POLICY without FOR / TO keeps what the policy had: unknown here, so judged as possibly open
+        boolean rolesUnknown = p.roles().isEmpty();
+        boolean forAnon = rolesUnknown || p.roles().contains("anon") || p.roles().contains("public");
+        if (alwaysTrue && (!"SELECT".equals(p.command()) || forAnon)) {
             e.emit(Rule.POLICY_ALWAYS_TRUE, s, ref, "Policy \"" + p.name() + "\" on " + table + " is always true for "
-                    + p.command() + " to " + String.join(", ", p.roles()) + ": every such row is open to "
-                    + (forAnon ? "anyone with the public anon key." : "every signed-in user."));
+                    + (p.command() == null ? "its command" : p.command()) + " to "
+                    + (rolesUnknown ? "its roles (not named here)" : String.join(", ", p.roles()))
+                    + ": every such row is open to " + (rolesUnknown ? "anyone with the public anon key, if anon is among them."
+                    : forAnon ? "anyone with the public anon key." : "every signed-in user."));
         }
         String expr = ((p.using() == null ? "" : p.using()) + " " + (p.withCheck() == null ? "" : p.withCheck()))
                 .toLowerCase(Locale.ROOT);
@@ -247,8 +253,7 @@ final class Checks {
         }
         boolean writes = g.privileges().stream().anyMatch(WRITE_PRIVILEGES::contains);
         List<String> risky = g.grantees().stream().filter(r -> r.equals("public") || r.equals("anon")).toList();
-        if (writes && !risky.isEmpty() && !g.objectType().equals("ROLE") && !g.objectType().equals("SCHEMA")
-                && !g.objectType().startsWith("FUNCTION")) {
+        if (writes && !risky.isEmpty() && g.onTables()) {
             e.emit(Rule.GRANT_TO_PUBLIC, s, s.target(), "GRANT " + String.join(", ", g.privileges()) + " to "
                     + String.join(", ", risky) + ": anyone holding the public anon key may write.");
         }
@@ -258,12 +263,18 @@ final class Checks {
         if (st.options.pgVersion() < 12 && !st.noTransaction) {
             e.emit(Rule.ENUM_VALUE_IN_TRANSACTION, s, s.target(), "ALTER TYPE " + s.target() + " ADD VALUE cannot run "
                     + "inside a transaction before PostgreSQL 12 (target version " + st.options.pgVersion() + ").");
-        } else if (v.value() != null && !st.noTransaction) {
+        } else if (v.value() != null && !st.noTransaction && !st.createdTypes.contains(s.target().qualified())) {
+            // a type created in this same transaction may use its new values at once (PostgreSQL 12+)
             st.enumValuesAdded.put(v.value(), s);
         }
     }
 
-    /** A statement after ADD VALUE 'x' in the same transaction that uses 'x' fails: unsafe use of new value. */
+    /**
+     * A statement after ADD VALUE 'x' in the same transaction that uses 'x' as a value of the type
+     * fails ("unsafe use of new value"). Certain when the statement names the type or acts on a table
+     * with a column of that type (an error); a literal with no known link to the type may be plain
+     * text (a warning).
+     */
     private static void enumValueUse(StatementInfo s, MigrationState st, Emitter e) {
         if (st.enumValuesAdded.isEmpty() || s.kind() == StatementKind.ADD_ENUM_VALUE) {
             return;
@@ -274,13 +285,30 @@ final class Checks {
             }
             String value = dev.drydock.sql.Identifiers.stringValue(t);
             StatementInfo added = st.enumValuesAdded.get(value);
-            if (added != null) {
-                e.emit(Rule.ENUM_VALUE_IN_TRANSACTION, s, added.target(), "'" + value + "' is used in the transaction "
-                        + "that added it to " + added.target() + " (line " + added.line() + "): PostgreSQL refuses "
-                        + "new enum values until the transaction commits.");
-                return;
+            if (added == null) {
+                continue;
+            }
+            String typeName = added.target().name();
+            boolean certain = mentions(s, typeName) || s.target() != null
+                    && st.hasColumnOfType(s.target().table().qualified(), typeName);
+            String message = "'" + value + "' " + (certain ? "is used" : "may be used") + " in the transaction that added "
+                    + "it to " + added.target() + " (line " + added.line() + "): PostgreSQL refuses new enum values until "
+                    + "the transaction commits" + (certain ? "." : " (if this literal is a " + added.target()
+                    + " value; it may also be plain text).");
+            e.emit(Rule.ENUM_VALUE_IN_TRANSACTION, s, s.line(), s.column(), added.target(), message,
+                    certain ? Severity.ERROR : Severity.WARNING);
+            return;
+        }
+    }
+
+    private static boolean mentions(StatementInfo s, String name) {
+        for (Token t : s.statement().significantTokens()) {
+            if ((t.type() == Token.Type.WORD || t.type() == Token.Type.QUOTED_IDENT)
+                    && dev.drydock.sql.Identifiers.normalize(t).equals(name)) {
+                return true;
             }
         }
+        return false;
     }
 
     private static void lockTimeout(StatementInfo s, MigrationState st, Emitter e) {

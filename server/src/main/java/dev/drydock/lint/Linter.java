@@ -76,17 +76,19 @@ public final class Linter {
         findings.addAll(applyIgnores(file, analysis, raw));
     }
 
-    /** Applies {@code -- drydock:ignore} comments, then the operator's severities. */
+    /** Applies {@code -- drydock:ignore} comments, then the operator's severities. Linear in findings and ignores. */
     private List<Finding> applyIgnores(String file, Analysis analysis, List<Finding> raw) {
         Map<Integer, StatementInfo> byFirstLine = new HashMap<>();
         for (StatementInfo s : analysis.statements()) {
             byFirstLine.put(s.line(), s);
         }
-        Set<Integer> ignoreLines = new HashSet<>();
-        analysis.ignores().forEach(i -> ignoreLines.add(i.line()));
+        Map<Integer, StatementInfo> below = statementsBelow(analysis.ignores(), byFirstLine);
+        Map<String, List<Finding>> byStatementAndRule = new HashMap<>();
+        for (Finding f : raw) {
+            byStatementAndRule.computeIfAbsent(f.statementIndex() + " " + f.rule(), k -> new ArrayList<>()).add(f);
+        }
+        Set<Finding> suppressed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<Finding> out = new ArrayList<>();
-        Map<IgnoreComment, Boolean> used = new HashMap<>();
-        List<Finding> kept = new ArrayList<>(raw);
         for (IgnoreComment ignore : analysis.ignores()) {
             Rule rule = Rule.byId(ignore.rule());
             if (rule == null || ignore.reason().isEmpty()) {
@@ -96,23 +98,27 @@ public final class Linter {
                         Rule.INVALID_IGNORE.fix(), file, -1, ignore.line(), ignore.column(), null));
                 continue;
             }
-            StatementInfo target = statementBelow(ignore.line(), byFirstLine, ignoreLines);
-            boolean suppressed = target != null && kept.removeIf(f -> f.rule().equals(rule.id())
-                    && f.statementIndex() == target.statement().index());
-            if (!suppressed) {
+            StatementInfo target = below.get(ignore.line());
+            List<Finding> hits = target == null ? List.of()
+                    : byStatementAndRule.getOrDefault(target.statement().index() + " " + rule.id(), List.of());
+            if (hits.isEmpty()) {
                 out.add(new Finding(Rule.UNUSED_IGNORE.id(), Rule.UNUSED_IGNORE.defaultSeverity(),
                         "drydock:ignore " + rule.id() + " suppresses nothing: "
                                 + (target == null ? "no statement starts on the line below it."
                                 : "the statement below it has no " + rule.id() + " finding."),
                         Rule.UNUSED_IGNORE.fix(), file, -1, ignore.line(), ignore.column(), null));
             }
-            used.put(ignore, suppressed);
+            suppressed.addAll(hits);
         }
-        out.addAll(kept);
-        List<Finding> result = new ArrayList<>();
+        for (Finding f : raw) {
+            if (!suppressed.contains(f)) {
+                out.add(f);
+            }
+        }
+        List<Finding> result = new ArrayList<>(out.size());
         for (Finding f : out) {
-            Severity severity = policy.overrides().containsKey(Rule.byId(f.rule()))
-                    ? policy.severity(Rule.byId(f.rule())) : f.severity();
+            Rule rule = Rule.byId(f.rule());
+            Severity severity = policy.overrides().containsKey(rule) ? policy.severity(rule) : f.severity();
             if (severity != Severity.OFF) {
                 result.add(severity == f.severity() ? f : new Finding(f.rule(), severity, f.message(), f.fix(), f.file(),
                         f.statementIndex(), f.line(), f.column(), f.object()));
@@ -121,12 +127,21 @@ public final class Linter {
         return result;
     }
 
-    /** The statement an ignore comment applies to: the one starting right below it (past other ignores). */
-    private static StatementInfo statementBelow(int line, Map<Integer, StatementInfo> byFirstLine, Set<Integer> ignoreLines) {
-        int next = line + 1;
-        while (ignoreLines.contains(next)) {
-            next++;
+    /**
+     * For each ignore comment's line, the statement it applies to: the one starting on the next line,
+     * past any further ignore comments stacked between (computed bottom-up, once).
+     */
+    private static Map<Integer, StatementInfo> statementsBelow(List<IgnoreComment> ignores,
+                                                               Map<Integer, StatementInfo> byFirstLine) {
+        Set<Integer> ignoreLines = new HashSet<>();
+        ignores.forEach(i -> ignoreLines.add(i.line()));
+        List<Integer> lines = new ArrayList<>(ignoreLines);
+        lines.sort(java.util.Comparator.reverseOrder());
+        Map<Integer, StatementInfo> below = new HashMap<>();
+        for (int line : lines) {
+            StatementInfo next = byFirstLine.get(line + 1);
+            below.put(line, next != null || !ignoreLines.contains(line + 1) ? next : below.get(line + 1));
         }
-        return byFirstLine.get(next);
+        return below;
     }
 }

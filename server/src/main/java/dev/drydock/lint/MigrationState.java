@@ -37,6 +37,8 @@ final class MigrationState {
     final Set<String> policies = new HashSet<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
     final Map<String, StatementInfo> enumValuesAdded = new HashMap<>();
+    /** Types created by this migration: values added to them are usable at once (PostgreSQL 12+). */
+    final Set<String> createdTypes = new HashSet<>();
     final List<StatementInfo> backfills = new ArrayList<>();
     boolean lockingDdl;
     boolean lockTimeoutSet;
@@ -116,6 +118,29 @@ final class MigrationState {
         }
         TargetFacts t = options.target();
         return t == null ? null : t.columnTypes().get(qualifiedColumn);
+    }
+
+    /** True when some column of {@code table} is known (from this run or the target) to have the type named {@code typeName}. */
+    boolean hasColumnOfType(String table, String typeName) {
+        String prefix = table + ".";
+        for (Map<String, String> types : columnTypeSources()) {
+            for (Map.Entry<String, String> e : types.entrySet()) {
+                if (e.getKey().startsWith(prefix) && lastPart(e.getValue()).equals(typeName)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private List<Map<String, String>> columnTypeSources() {
+        TargetFacts t = options.target();
+        return t == null ? List.of(knownColumnTypes) : List.of(knownColumnTypes, t.columnTypes());
+    }
+
+    private static String lastPart(String type) {
+        String plain = type.replace("\"", "").strip();
+        return plain.substring(plain.lastIndexOf('.') + 1);
     }
 
     /** A validated CHECK (col IS NOT NULL) exists: in this run's migrations, or on the target. */

@@ -319,7 +319,8 @@ final class TableChecks {
     /** identifier-too-long: PostgreSQL truncates names over 63 bytes without an error. */
     static void identifier(String name, StatementInfo s, Token at, ObjectRef object, Emitter e) {
         if (name != null && name.getBytes(StandardCharsets.UTF_8).length > Identifiers.MAX_BYTES) {
-            e.emit(Rule.IDENTIFIER_TOO_LONG, s, at, new ObjectRef(Kind.OTHER, null, name, null), "Identifier " + name
+            e.emit(Rule.IDENTIFIER_TOO_LONG, s, at, object != null ? object : new ObjectRef(Kind.OTHER, null, name, null),
+                    "Identifier " + name
                     + " is " + name.getBytes(StandardCharsets.UTF_8).length + " bytes; PostgreSQL keeps only the first 63.");
         }
     }

@@ -78,13 +78,22 @@ public sealed interface Detail {
                    String body) implements Detail {
     }
 
-    /** GRANT or REVOKE. Privileges and grantees are upper case / as written (lower case for roles). */
+    /**
+     * GRANT or REVOKE. Privileges upper case; grantees as role names. {@code objectType}: TABLE,
+     * SCHEMA, FUNCTION…, ALL TABLES IN SCHEMA…, the plural forms of default privileges (TABLES,
+     * FUNCTIONS…), or ROLE for a grant of role membership.
+     */
     record Grant(boolean revoke, List<String> privileges, String objectType, List<QualifiedName> objects,
                  List<String> grantees) implements Detail {
         public Grant {
             privileges = List.copyOf(privileges);
             objects = List.copyOf(objects);
             grantees = List.copyOf(grantees);
+        }
+
+        /** On tables (one, all in a schema, or future ones by default privileges): where writes are writes. */
+        public boolean onTables() {
+            return objectType.equals("TABLE") || objectType.equals("TABLES") || objectType.equals("ALL TABLES IN SCHEMA");
         }
     }
 

@@ -62,7 +62,7 @@ final class Expressions {
         try {
             Value v = new Evaluator(condition).evaluate();
             return v == Value.TRUE || v == Value.UNKNOWN && !condition.isEmpty() && rowIndependent(condition);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return true; // a condition Drydock cannot even read is no proof of a limit
         }
     }
@@ -100,8 +100,11 @@ final class Expressions {
 
     /** A tiny evaluator over OR / AND / NOT / comparisons of literals; everything else is UNKNOWN. */
     private static final class Evaluator {
+        /** Deeper nesting than this is not evaluated (and so proves no limit): no stack overflow. */
+        private static final int MAX_DEPTH = 200;
         private final List<Token> tokens;
         private int pos;
+        private int depth;
 
         Evaluator(List<Token> tokens) {
             this.tokens = tokens;
@@ -133,6 +136,17 @@ final class Expressions {
         }
 
         private Value not() {
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalStateException("condition nested deeper than " + MAX_DEPTH);
+            }
+            try {
+                return notAtDepth();
+            } finally {
+                depth--;
+            }
+        }
+
+        private Value notAtDepth() {
             if (word("NOT")) {
                 Value v = not();
                 return v == Value.TRUE ? Value.FALSE : v == Value.FALSE ? Value.TRUE : Value.UNKNOWN;

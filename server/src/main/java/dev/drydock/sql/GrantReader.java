@@ -28,12 +28,17 @@ final class GrantReader {
         List<QualifiedName> objects = new ArrayList<>();
         if (c.accept("ON")) {
             String type = c.acceptAny("TABLE", "SEQUENCE", "FUNCTION", "PROCEDURE", "ROUTINE", "SCHEMA", "DATABASE",
-                    "TYPE", "DOMAIN", "LANGUAGE", "TABLESPACE", "FOREIGN", "LARGE", "PARAMETER", "ALL");
+                    "TYPE", "DOMAIN", "LANGUAGE", "TABLESPACE", "FOREIGN", "LARGE", "PARAMETER", "ALL", "TABLES",
+                    "SEQUENCES", "FUNCTIONS", "PROCEDURES", "ROUTINES", "TYPES", "SCHEMAS");
             if (type != null) {
                 objectType = type;
                 if (type.equals("ALL")) {
-                    objectType = "ALL " + c.next().text().toUpperCase(Locale.ROOT) + " IN SCHEMA";
+                    // ALL TABLES | SEQUENCES | FUNCTIONS | PROCEDURES | ROUTINES IN SCHEMA s
+                    Token what = c.next();
+                    objectType = "ALL " + (what == null ? "" : what.text().toUpperCase(Locale.ROOT)) + " IN SCHEMA";
                     c.accept("IN", "SCHEMA");
+                } else if (type.equals("FOREIGN") || type.equals("LARGE")) {
+                    c.next();
                 }
             }
             for (List<Token> part : Cursor.splitCommas(c.skipUntil(false, "TO", "FROM"))) {
@@ -56,10 +61,20 @@ final class GrantReader {
             }
         }
         for (QualifiedName o : objects) {
-            b.object(objectType.equals("SCHEMA") ? ObjectRef.schema(o.name())
-                    : ObjectRef.of(objectType.equals("TABLE") ? Kind.TABLE : Kind.OTHER, o));
+            b.object(objectRef(objectType, o));
         }
         b.detail = new Detail.Grant(revoke, privileges, objectType, objects, grantees);
+    }
+
+    /** What a GRANT names: a table, a schema (for SCHEMA and ALL … IN SCHEMA), or another object as written. */
+    private static ObjectRef objectRef(String objectType, QualifiedName o) {
+        if (objectType.equals("TABLE")) {
+            return ObjectRef.of(Kind.TABLE, o);
+        }
+        if (objectType.equals("SCHEMA") || objectType.startsWith("ALL ")) {
+            return ObjectRef.schema(o.name());
+        }
+        return o.schema() == null ? new ObjectRef(Kind.OTHER, null, o.name(), null) : ObjectRef.of(Kind.OTHER, o);
     }
 
     static void defaultPrivileges(Cursor c, StatementBuilder b) {

@@ -109,6 +109,7 @@ public final class JSqlParserCheck implements AutoCloseable {
 
     private static final String UNPARSABLE = "";
     private static final String NOT_PARSED = "?";
+    private static final String TIMED_OUT = "!";
     private static final int CACHE_ENTRIES = 50_000;
 
     private final ExecutorService executor;
@@ -145,9 +146,11 @@ public final class JSqlParserCheck implements AutoCloseable {
         }
         AtomicReferenceArray<String> parsed = parseAll(toParse);
         for (int i = 0; i < toParse.size(); i++) {
-            String verdict = parsed.get(i) == null ? UNPARSABLE : parsed.get(i);
+            String verdict = parsed.get(i) == null || parsed.get(i).equals(TIMED_OUT) ? UNPARSABLE : parsed.get(i);
             verdicts.put(toParse.get(i), verdict);
-            remember(toParse.get(i), verdict);
+            if (!TIMED_OUT.equals(parsed.get(i))) {
+                remember(toParse.get(i), verdict); // a parse cut short under load may succeed next time
+            }
         }
         List<StatementInfo> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -168,10 +171,35 @@ public final class JSqlParserCheck implements AutoCloseable {
             w.future = executor.submit(w);
             running.add(w);
         }
-        for (Worker w : running) {
-            w.await();
-        }
+        awaitAll(running);
         return classes;
+    }
+
+    /** Waits for every worker, interrupting on each tick any parse that has run past its budget. */
+    private static void awaitAll(List<Worker> running) {
+        long budget = TimeUnit.MILLISECONDS.toNanos(PARSE_BUDGET_MS);
+        for (Worker w : running) {
+            while (true) {
+                try {
+                    w.future.get(100, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    long now = System.nanoTime();
+                    for (Worker any : running) {
+                        CCJSqlParser parser = any.slot.current;
+                        if (parser != null && now - any.startedAt > budget) {
+                            parser.interrupted = true;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running.forEach(r -> r.future.cancel(true));
+                    return;
+                } catch (ExecutionException e) {
+                    break;
+                }
+            }
+        }
     }
 
     /** Verdicts are kept across calls (agents validate the same files again and again), up to a bound. */
@@ -216,8 +244,9 @@ public final class JSqlParserCheck implements AutoCloseable {
             slot.parser = parser;
             return st == null || st instanceof UnsupportedStatement ? null : st.getClass().getSimpleName();
         } catch (Exception | StackOverflowError e) {
+            boolean interrupted = slot.current != null && slot.current.interrupted;
             slot.parser = null; // never reuse a parser left in an unknown state
-            return null;
+            return interrupted ? TIMED_OUT : null;
         } catch (Error e) {
             // JSqlParser's token manager reports input it cannot tokenise with an Error
             slot.parser = null;
@@ -254,27 +283,6 @@ public final class JSqlParserCheck implements AutoCloseable {
             for (int i = from; i < to; i++) {
                 startedAt = System.nanoTime();
                 classes.set(i, parse(texts.get(i), slot));
-            }
-        }
-
-        /** Waits for the chunk, interrupting any single parse that runs past its budget. */
-        void await() {
-            while (true) {
-                try {
-                    future.get(100, TimeUnit.MILLISECONDS);
-                    return;
-                } catch (TimeoutException e) {
-                    CCJSqlParser parser = slot.current;
-                    if (parser != null && System.nanoTime() - startedAt > TimeUnit.MILLISECONDS.toNanos(PARSE_BUDGET_MS)) {
-                        parser.interrupted = true;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    future.cancel(true);
-                    return;
-                } catch (ExecutionException e) {
-                    return;
-                }
             }
         }
     }

@@ -30,7 +30,8 @@ final class PolicyReader {
         if (c.accept("RENAME", "TO")) {
             c.identifier();
         }
-        String command = "ALL";
+        // ALTER POLICY may leave the command and roles as they are: then they are unknown here (null / empty)
+        String command = kind == StatementKind.CREATE_POLICY ? "ALL" : null;
         List<String> roles = new ArrayList<>();
         String using = null;
         String withCheck = null;
@@ -55,7 +56,7 @@ final class PolicyReader {
                 c.next();
             }
         }
-        if (roles.isEmpty()) {
+        if (roles.isEmpty() && kind == StatementKind.CREATE_POLICY) {
             roles.add("public");
         }
         ObjectRef ref = ObjectRef.of(Kind.TABLE, table);

@@ -160,10 +160,19 @@ final class TableReader {
                 skipReferenceOptions(c);
                 constraints.add(new Constraint(constraintName, ConstraintType.FOREIGN_KEY, List.of(name), references, false, false, null, kAt));
             } else if (c.accept("GENERATED")) {
-                List<Token> rest = c.skipUntil(false, COLUMN_CONSTRAINT_WORDS);
-                boolean isIdentity = rest.stream().anyMatch(t -> t.isWord("IDENTITY"));
-                identity |= isIdentity;
-                stored |= !isIdentity;
+                // GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)] | GENERATED ALWAYS AS (expr) [STORED | VIRTUAL]
+                if (!c.accept("ALWAYS")) {
+                    c.accept("BY", "DEFAULT");
+                }
+                c.accept("AS");
+                if (c.accept("IDENTITY")) {
+                    identity = true;
+                    c.parenthesized();
+                } else {
+                    c.parenthesized();
+                    stored |= c.accept("STORED");
+                    c.accept("VIRTUAL");
+                }
             } else {
                 c.next();
                 c.skipUntil(false, COLUMN_CONSTRAINT_WORDS);

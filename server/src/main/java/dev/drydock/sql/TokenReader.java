@@ -31,7 +31,7 @@ public final class TokenReader {
         TokenReader reader = new TokenReader(statement, tokens, depth);
         try {
             reader.dispatch();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             reader.b.kind = StatementKind.UNKNOWN;
             reader.b.note = "the token reader failed: " + e;
         }

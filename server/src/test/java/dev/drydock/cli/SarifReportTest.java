@@ -117,4 +117,22 @@ class SarifReportTest {
                 List.of(Map.of("results", List.of()))));
         assertThat(schema.validate(broken)).isNotEmpty();
     }
+
+    /** Columns are counted as the lexer counts them, in UTF-16 code units, and the log says so. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void columnsAreUtf16CodeUnitsAsDeclared() {
+        String sql = "select '\uD83D\uDE00'; alter table public.orders drop column legacy;";
+        try (dev.drydock.sql.StatementAnalyzer analyzer = new dev.drydock.sql.StatementAnalyzer()) {
+            List<Finding> findings = new Linter(analyzer, LintPolicy.defaults())
+                    .lint(List.of(new Linter.Source("t.sql", sql)), LintOptions.defaults())
+                    .findings().stream().filter(f -> f.rule().equals("drop-column")).toList();
+            Map<String, Object> run = ((List<Map<String, Object>>) SarifReport.build(findings).get("runs")).get(0);
+            assertThat(run.get("columnKind")).isEqualTo("utf16CodeUnits");
+            Map<String, Object> result = ((List<Map<String, Object>>) run.get("results")).get(0);
+            Map<String, Object> physical = (Map<String, Object>) ((List<Map<String, Object>>) result.get("locations")).get(0)
+                    .get("physicalLocation");
+            assertThat(((Map<String, Object>) physical.get("region")).get("startColumn")).isEqualTo(sql.indexOf("drop column") + 1);
+        }
+    }
 }
