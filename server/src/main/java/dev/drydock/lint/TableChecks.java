@@ -324,8 +324,4 @@ final class TableChecks {
                     + " is " + name.getBytes(StandardCharsets.UTF_8).length + " bytes; PostgreSQL keeps only the first 63.");
         }
     }
-
-    static List<String> columnsOf(Constraint k) {
-        return k.columns();
-    }
 }

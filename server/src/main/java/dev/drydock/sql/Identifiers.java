@@ -4,11 +4,10 @@ import dev.drydock.sql.Token.Type;
 
 import java.util.Locale;
 
-/** Turns identifier tokens into the names PostgreSQL stores, and quotes names for SQL. */
+/** Turns identifier and string tokens into the names and values PostgreSQL reads from them. */
 public final class Identifiers {
     /** PostgreSQL's NAMEDATALEN - 1: longer identifiers are truncated silently. */
     public static final int MAX_BYTES = 63;
-    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[a-z_][a-z0-9_$]*");
 
     private Identifiers() {
     }
@@ -117,13 +116,5 @@ public final class Identifiers {
             }
         }
         return out.toString();
-    }
-
-    /** {@code name} quoted when PostgreSQL needs it. */
-    public static String quote(String name) {
-        if (PLAIN.matcher(name).matches()) {
-            return name;
-        }
-        return '"' + name.replace("\"", "\"\"") + '"';
     }
 }

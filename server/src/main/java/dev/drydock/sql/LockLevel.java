@@ -12,20 +12,6 @@ public enum LockLevel {
         return name().replace('_', ' ');
     }
 
-    /** True for locks that block writes (SHARE and stronger). */
-    public boolean blocksWrites() {
-        return compareTo(SHARE) >= 0 && this != NONE;
-    }
-
-    /** True for locks that block reads too. */
-    public boolean blocksReads() {
-        return this == ACCESS_EXCLUSIVE;
-    }
-
-    public static LockLevel max(LockLevel a, LockLevel b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
