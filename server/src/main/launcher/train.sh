@@ -6,7 +6,7 @@
 #
 # For each JDK found, a training run starts the server through the installed launcher with
 # DRYDOCK_TRAIN_ARCHIVE set, so the archive is made with exactly the jar and JVM options the
-# launcher uses at run time, then answers initialize and tools/list, and exits when stdin closes:
+# launcher uses at run time, then answers initialize, tools/list and one validate_sql call, and exits when stdin closes:
 #   - the build JDK (BUILD_JAVA_HOME, else JAVA_HOME, else java on PATH): drydock-<feature>.jsa,
 #     a dynamic AppCDS archive (-XX:ArchiveClassesAtExit), or drydock-<feature>.aot on JDK 25+;
 #   - a JDK 25 or newer for an AOT cache drydock-<feature>.aot (-XX:AOTCacheOutput, JEP 514):
@@ -56,6 +56,9 @@ mkdir "$work/project" # an empty project: no drydock.yaml, no migrations
 INIT='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"drydock-train","version":"1"}}}'
 INITIALIZED='{"jsonrpc":"2.0","method":"notifications/initialized"}'
 LIST='{"jsonrpc":"2.0","id":2,"method":"tools/list"}'
+# A validate_sql call, so that the statement analyzer, JSqlParser and the lint rules are archived too
+# (agents call it on every migration; `drydock validate` shares the classes). No database involved.
+VALIDATE='{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"validate_sql","arguments":{"sql":"create table public.t (id bigint generated always as identity primary key, name text not null);\nalter table public.t enable row level security;\ncreate index concurrently t_name_idx on public.t (name);\nupdate public.t set name = $$x$$ where id = 1;\ndo $$ begin perform 1; end $$;"}}}'
 
 # session JAVA_HOME LOG [ENV=VALUE...]: one stdio session through the launcher, as a client would
 # hold it: initialize, wait for the answer, initialized + tools/list, wait for the tools, close stdin,
@@ -86,6 +89,15 @@ session() {
             if [[ $line == *'"id":2'* && $line == *'"tools"'* ]]; then got=1; break; fi
         done
         [[ -n $got ]] || failure="no answer to tools/list (the server ended, or ${timeout}s passed)"
+        if [[ -n $got && -n ${TRAIN_CALLS:-} ]]; then
+            got=
+            printf '%s\n' "$VALIDATE" >&"$in"
+            while IFS= read -r -t "$timeout" line <&"$out"; do
+                stdout+=$line$'\n'
+                if [[ $line == *'"id":3'* ]]; then got=1; break; fi
+            done
+            [[ -n $got ]] || failure="no answer to the validate_sql training call (the server ended, or ${timeout}s passed)"
+        fi
     else
         failure="no answer to initialize (the server ended, or ${timeout}s passed)"
     fi
@@ -122,7 +134,7 @@ train() { # JAVA_HOME FEATURE
     if (( feature >= 25 )); then kind=aot; fi
     archive=$target/drydock-$feature.$kind
     start=$(date +%s%N)
-    if ! session "$home" "$work/train-$feature.log" DRYDOCK_TRAIN_ARCHIVE="$work/drydock-$feature.$kind"; then
+    if ! TRAIN_CALLS=1 session "$home" "$work/train-$feature.log" DRYDOCK_TRAIN_ARCHIVE="$work/drydock-$feature.$kind"; then
         cat "$work/train-$feature.log" >&2
         die "training run on $home failed: $failure (its stderr is above)"
     fi
