@@ -1,0 +1,1 @@
+-- Intentionally empty: no user objects in the public schema.
