@@ -1,0 +1,408 @@
+package dev.drydock.typegen;
+
+import dev.drydock.DrydockException;
+import dev.drydock.ErrorCode;
+import dev.drydock.typegen.TypeCatalog.Arg;
+import dev.drydock.typegen.TypeCatalog.Column;
+import dev.drydock.typegen.TypeCatalog.CompositeType;
+import dev.drydock.typegen.TypeCatalog.EnumType;
+import dev.drydock.typegen.TypeCatalog.ForeignKey;
+import dev.drydock.typegen.TypeCatalog.Function;
+import dev.drydock.typegen.TypeCatalog.Relation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a {@link TypeCatalog} as the TypeScript {@code Database} types Supabase's generator
+ * (postgrest-typegen, behind {@code supabase gen types typescript}) writes: same structure, same
+ * type mapping, same order (English collation), same helper generics and {@code Constants}.
+ * Function shapes this version does not render yet (returning a table's rows, unnamed arguments,
+ * overloads on one argument) are refused with NOT_AVAILABLE rather than rendered differently.
+ */
+public final class TypeScriptTypes {
+    private static final Set<String> NUMBER = Set.of("int2", "int4", "int8", "float4", "float8", "numeric");
+    private static final Set<String> STRING = Set.of("bytea", "bpchar", "varchar", "date", "text", "citext", "time",
+            "timetz", "timestamp", "timestamptz", "uuid", "vector", "interval");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    private static final String JSON_TYPE = """
+            export type Json =
+              | string
+              | number
+              | boolean
+              | null
+              | { [key: string]: Json | undefined }
+              | Json[]
+            """;
+
+    private final TypeCatalog catalog;
+    private final Comparator<String> order;
+    private final Map<Long, List<Column>> columns;
+
+    private TypeScriptTypes(TypeCatalog catalog) {
+        this.catalog = catalog;
+        Collator collator = Collator.getInstance(Locale.ENGLISH);
+        this.order = collator::compare;
+        this.columns = TypeCatalogReader.byRelation(catalog.columns());
+    }
+
+    /** The whole file, for {@code defaultSchema} as the schema the helper generics default to. */
+    public static String generate(TypeCatalog catalog, String defaultSchema) {
+        return new TypeScriptTypes(catalog).render(defaultSchema);
+    }
+
+    private String render(String defaultSchema) {
+        StringBuilder out = new StringBuilder(JSON_TYPE).append("\nexport type Database = {\n");
+        for (String schema : sorted(catalog.schemas())) {
+            out.append("  ").append(key(schema)).append(": {\n");
+            section(out, "Tables", relations(schema, true), this::table);
+            section(out, "Views", relations(schema, false), this::view);
+            functions(out, schema);
+            section(out, "Enums", enums(schema), (sb, e) -> sb.append("      ").append(key(e.name())).append(": ")
+                    .append(union(e.values())).append('\n'));
+            section(out, "CompositeTypes", composites(schema), this::composite);
+            out.append("  }\n");
+        }
+        out.append("}\n\n").append(helpers(defaultSchema)).append('\n').append(constants());
+        return out.toString();
+    }
+
+    private interface Part<T> {
+        void write(StringBuilder out, T item);
+    }
+
+    private static <T> void section(StringBuilder out, String name, List<T> items, Part<T> part) {
+        out.append("    ").append(name).append(": {\n");
+        if (items.isEmpty()) {
+            out.append("      [_ in never]: never\n");
+        }
+        items.forEach(item -> part.write(out, item));
+        out.append("    }\n");
+    }
+
+    /** PostgREST's RPC surface: callable functions grouped by name, overloads as a union. */
+    private void functions(StringBuilder out, String schema) {
+        Map<String, List<Function>> byName = new java.util.TreeMap<>(order);
+        for (Function fn : catalog.functions()) {
+            if (fn.schema().equals(schema) && callable(fn)) {
+                byName.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
+            }
+        }
+        out.append("    Functions: {\n");
+        if (byName.isEmpty()) {
+            out.append("      [_ in never]: never\n");
+        }
+        byName.forEach((name, overloads) -> {
+            overloads.sort(Comparator.comparing(Function::argumentTypes, order).thenComparing(Function::resultType, order));
+            refuseUnsupported(overloads);
+            out.append("      ").append(key(name)).append(":\n");
+            List<String> signatures = new ArrayList<>();
+            for (Function fn : overloads) {
+                signatures.add("        { Args: " + args(fn) + "; Returns: " + returns(fn) + " }");
+            }
+            out.append(String.join(" |\n", signatures)).append('\n');
+        });
+        out.append("    }\n");
+    }
+
+    /**
+     * Which functions PostgREST can call, as the Supabase generator decides: no input arguments,
+     * all named, unnamed ones only with defaults and of type json, jsonb or text, or a single
+     * unnamed one of those types or of a table's row type.
+     */
+    private static boolean callable(Function fn) {
+        List<Arg> in = inputs(fn);
+        if (in.isEmpty() || in.stream().noneMatch(a -> a.name().isEmpty())) {
+            return true;
+        }
+        if (in.stream().allMatch(a -> !a.name().isEmpty() || a.hasDefault() && UNNAMED_OK.contains(a.type()))) {
+            return true;
+        }
+        return in.size() == 1 && UNNAMED_OK.contains(in.get(0).type());
+    }
+
+    private static final Set<String> UNNAMED_OK = Set.of("json", "jsonb", "text");
+
+    /** Shapes this version does not render yet are refused rather than rendered differently. */
+    private void refuseUnsupported(List<Function> overloads) {
+        for (Function fn : overloads) {
+            List<Arg> in = inputs(fn);
+            boolean unnamed = in.stream().anyMatch(a -> a.name().isEmpty());
+            boolean conflict = overloads.size() > 1 && in.size() <= 1;
+            if (fn.returnsRow() || unnamed || conflict) {
+                throw new DrydockException(ErrorCode.NOT_AVAILABLE, "Function " + fn.schema() + "." + fn.name() + "("
+                        + fn.argumentTypes() + ") " + (fn.returnsRow() ? "returns a table's rows" : unnamed
+                        ? "has unnamed arguments" : "is overloaded on a single argument")
+                        + "; Drydock's type generator does not render this shape yet.",
+                        "Generate with `supabase gen types typescript` for this schema for now.");
+            }
+        }
+    }
+
+    private static List<Arg> inputs(Function fn) {
+        return fn.args().stream().filter(Arg::isInput).toList();
+    }
+
+    private String args(Function fn) {
+        List<Arg> in = inputs(fn).stream().sorted(Comparator.comparing(Arg::name, order)).toList();
+        if (in.isEmpty()) {
+            return "Record<PropertyKey, never>";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Arg a : in) {
+            parts.add(key(a.name()) + (a.hasDefault() ? "?" : "") + ": " + tsType(a.type(), a.typeSchema()));
+        }
+        return "{ " + String.join("; ", parts) + " }";
+    }
+
+    private String returns(Function fn) {
+        List<Arg> table = fn.args().stream().filter(a -> a.mode().equals("table"))
+                .sorted(Comparator.comparing(Arg::name, order)).toList();
+        String type;
+        if (!table.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (Arg a : table) {
+                parts.add(key(a.name()) + ": " + tsType(a.type(), a.typeSchema()));
+            }
+            type = "{\n" + String.join("\n", parts) + "\n}";
+        } else {
+            type = tsType(fn.returnType(), fn.returnTypeSchema());
+        }
+        return type + (fn.setReturning() ? "[]" : "");
+    }
+
+    private void table(StringBuilder out, Relation t) {
+        List<Column> cols = columnsOf(t);
+        out.append("      ").append(key(t.name())).append(": {\n");
+        shape(out, "Row", cols, c -> field(c.name(), false, type(c, t.schema()), c.nullable()));
+        shape(out, "Insert", cols, c -> writable(c) ? field(c.name(),
+                c.nullable() || !c.identity().isEmpty() || c.hasDefault(), type(c, t.schema()), c.nullable()) : never(c));
+        shape(out, "Update", cols, c -> writable(c) ? field(c.name(), true, type(c, t.schema()), c.nullable()) : never(c));
+        relationships(out, t);
+        out.append("      }\n");
+    }
+
+    private void view(StringBuilder out, Relation v) {
+        List<Column> cols = columnsOf(v);
+        out.append("      ").append(key(v.name())).append(": {\n");
+        shape(out, "Row", cols, c -> field(c.name(), false, type(c, v.schema()), c.nullable()));
+        if (v.kind() == 'v' && v.updatable()) {
+            shape(out, "Insert", cols, c -> c.updatable() ? field(c.name(), true, type(c, v.schema()), true) : never(c));
+            shape(out, "Update", cols, c -> c.updatable() ? field(c.name(), true, type(c, v.schema()), true) : never(c));
+        }
+        relationships(out, v);
+        out.append("      }\n");
+    }
+
+    private void composite(StringBuilder out, CompositeType type) {
+        out.append("      ").append(key(type.name())).append(": {\n");
+        for (Column a : type.attributes()) {
+            out.append("        ").append(field(a.name(), false, type(a, type.schema()), true)).append('\n');
+        }
+        out.append("      }\n");
+    }
+
+    private interface Field {
+        String of(Column c);
+    }
+
+    private static void shape(StringBuilder out, String name, List<Column> cols, Field field) {
+        out.append("        ").append(name).append(": {\n");
+        for (Column c : cols) {
+            out.append("          ").append(field.of(c)).append('\n');
+        }
+        out.append("        }\n");
+    }
+
+    private static boolean writable(Column c) {
+        return !"a".equals(c.identity()) && !c.generated();
+    }
+
+    private static String never(Column c) {
+        return key(c.name()) + "?: never";
+    }
+
+    private static String field(String name, boolean optional, String tsType, boolean nullable) {
+        return key(name) + (optional ? "?" : "") + ": " + nullableUnion(tsType, nullable);
+    }
+
+    /** Json already includes null, so NOT NULL narrows it; unknown already includes null. */
+    private static String nullableUnion(String tsType, boolean nullable) {
+        if (tsType.equals("Json") && !nullable) {
+            return "NonNullable<Json>";
+        }
+        return tsType.equals("unknown") || !nullable ? tsType : tsType + " | null";
+    }
+
+    private void relationships(StringBuilder out, Relation r) {
+        List<ForeignKey> keys = catalog.foreignKeys().stream()
+                .filter(k -> k.schema().equals(r.schema()) && k.relation().equals(r.name())
+                        && k.referencedSchema().equals(r.schema()))
+                .sorted(Comparator.comparing(ForeignKey::name, order).thenComparing(ForeignKey::referencedRelation, order))
+                .toList();
+        if (keys.isEmpty()) {
+            out.append("        Relationships: []\n");
+            return;
+        }
+        out.append("        Relationships: [\n");
+        for (ForeignKey k : keys) {
+            out.append("          {\n")
+                    .append("            foreignKeyName: ").append(quote(k.name())).append('\n')
+                    .append("            columns: ").append(array(k.columns())).append('\n')
+                    .append("            isOneToOne: ").append(k.oneToOne()).append('\n')
+                    .append("            referencedRelation: ").append(quote(k.referencedRelation())).append('\n')
+                    .append("            referencedColumns: ").append(array(k.referencedColumns())).append('\n')
+                    .append("          },\n");
+        }
+        out.append("        ]\n");
+    }
+
+    /** PostgreSQL type name → TypeScript, as the Supabase generator maps it. */
+    String type(Column c, String schema) {
+        return tsType(c.type(), c.typeSchema() == null ? schema : c.typeSchema());
+    }
+
+    private String tsType(String pgType, String typeSchema) {
+        if (pgType.equals("bool")) {
+            return "boolean";
+        }
+        if (NUMBER.contains(pgType)) {
+            return "number";
+        }
+        if (STRING.contains(pgType)) {
+            return "string";
+        }
+        if (pgType.equals("json") || pgType.equals("jsonb")) {
+            return "Json";
+        }
+        if (pgType.equals("void")) {
+            return "undefined";
+        }
+        if (pgType.equals("record")) {
+            return "Record<string, unknown>";
+        }
+        if (pgType.startsWith("_")) {
+            String element = tsType(pgType.substring(1), typeSchema);
+            return (element.contains(" ") ? "(" + element + ")" : element) + "[]";
+        }
+        EnumType e = preferred(catalog.enums().stream().filter(t -> t.name().equals(pgType)).toList(), typeSchema);
+        if (e != null) {
+            return catalog.schemas().contains(e.schema())
+                    ? "Database[" + quote(e.schema()) + "][\"Enums\"][" + quote(e.name()) + "]" : union(e.values());
+        }
+        CompositeType ct = preferredComposite(pgType, typeSchema);
+        if (ct != null) {
+            return catalog.schemas().contains(ct.schema())
+                    ? "Database[" + quote(ct.schema()) + "][\"CompositeTypes\"][" + quote(ct.name()) + "]" : "unknown";
+        }
+        return "unknown";
+    }
+
+    private static EnumType preferred(List<EnumType> candidates, String schema) {
+        return candidates.stream().filter(t -> t.schema().equals(schema)).findFirst()
+                .orElse(candidates.isEmpty() ? null : candidates.get(0));
+    }
+
+    private CompositeType preferredComposite(String name, String schema) {
+        List<CompositeType> candidates = catalog.composites().stream().filter(t -> t.name().equals(name)).toList();
+        return candidates.stream().filter(t -> t.schema().equals(schema)).findFirst()
+                .orElse(candidates.isEmpty() ? null : candidates.get(0));
+    }
+
+    private List<Relation> relations(String schema, boolean tables) {
+        return catalog.relations().stream().filter(r -> r.schema().equals(schema) && r.isTable() == tables)
+                .sorted(Comparator.comparing(Relation::name, order)).toList();
+    }
+
+    private List<Column> columnsOf(Relation r) {
+        return columns.getOrDefault(r.oid(), List.of()).stream().sorted(Comparator.comparing(Column::name, order)).toList();
+    }
+
+    private List<EnumType> enums(String schema) {
+        return catalog.enums().stream().filter(e -> e.schema().equals(schema))
+                .sorted(Comparator.comparing(EnumType::name, order)).toList();
+    }
+
+    private List<CompositeType> composites(String schema) {
+        return catalog.composites().stream().filter(t -> t.schema().equals(schema))
+                .sorted(Comparator.comparing(CompositeType::name, order)).toList();
+    }
+
+    private List<String> sorted(List<String> names) {
+        List<String> copy = new ArrayList<>(names);
+        copy.sort(order);
+        return copy;
+    }
+
+    private String constants() {
+        StringBuilder out = new StringBuilder("export const Constants = {\n");
+        for (String schema : sorted(catalog.schemas())) {
+            List<EnumType> enums = enums(schema);
+            out.append("  ").append(key(schema)).append(": {\n    Enums: {");
+            if (enums.isEmpty()) {
+                out.append("},\n");
+            } else {
+                out.append('\n');
+                for (EnumType e : enums) {
+                    out.append("      ").append(key(e.name())).append(": ").append(array(e.values())).append(",\n");
+                }
+                out.append("    },\n");
+            }
+            out.append("  },\n");
+        }
+        return out.append("} as const\n").toString();
+    }
+
+    private static String helpers(String defaultSchema) {
+        try (InputStream in = TypeScriptTypes.class.getResourceAsStream("helpers.ts")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{defaultSchema}}", defaultSchema);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String union(List<String> values) {
+        return String.join(" | ", values.stream().map(TypeScriptTypes::quote).toList());
+    }
+
+    private static String array(List<String> values) {
+        return "[" + String.join(", ", values.stream().map(TypeScriptTypes::quote).toList()) + "]";
+    }
+
+    /** A property name, quoted only when it is not a plain identifier. */
+    private static String key(String name) {
+        return IDENTIFIER.matcher(name).matches() ? name : quote(name);
+    }
+
+    /** A JSON string literal, as JSON.stringify writes it. */
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
