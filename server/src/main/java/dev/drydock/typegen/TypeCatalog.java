@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record TypeCatalog(List<String> schemas, List<Relation> relations, List<Column> columns,
                           List<ForeignKey> foreignKeys, List<EnumType> enums, List<CompositeType> composites,
-                          List<Function> functions) {
+                          List<Function> functions, List<ViewColumn> viewColumns) {
 
     public TypeCatalog {
         schemas = List.copyOf(schemas);
@@ -21,18 +21,26 @@ public record TypeCatalog(List<String> schemas, List<Relation> relations, List<C
         enums = List.copyOf(enums);
         composites = List.copyOf(composites);
         functions = List.copyOf(functions);
+        viewColumns = List.copyOf(viewColumns);
+    }
+
+    /** A column of a view or materialized view that is a column of a table (or view) unchanged. */
+    public record ViewColumn(long view, String column, String originSchema, String originRelation, String originColumn) {
     }
 
     /**
      * A function of a generated schema (not a trigger, not from an extension). {@code type} names
      * are pg_type's, domains not resolved (the Supabase generator types them as unknown).
      *
-     * @param returnsRow      returns the row type of a table or view
+     * @param returnRelation  pg_class.relkind of the relation behind the return type ({@code r}, {@code v},
+     *                        {@code c} for a composite type…), or 0 when it is not a row type
+     * @param rows            pg_proc.prorows, the planner's row estimate (0 for a single value)
      * @param argumentTypes   pg_get_function_arguments, the order of overloads
      * @param resultType      pg_get_function_result
      */
     public record Function(String schema, String name, List<Arg> args, String returnType, String returnTypeSchema,
-                           boolean setReturning, boolean returnsRow, String argumentTypes, String resultType) {
+                           boolean setReturning, char returnRelation, float rows, String argumentTypes,
+                           String resultType) {
         public Function {
             args = List.copyOf(args);
         }

@@ -85,9 +85,8 @@ public final class TypeCatalogReader {
             """ + USER_SCHEMA + " order by n.nspname, t.typname, a.attnum";
 
     private static final String FUNCTIONS = """
-            select p.oid, n.nspname, p.proname, p.proretset, rt.typname, rn.nspname,
-                   coalesce(rc.relkind in ('r', 'p', 'f', 'v', 'm'), false),
-                   pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), p.pronargdefaults
+            select p.oid, n.nspname, p.proname, p.proretset, rt.typname, rn.nspname, coalesce(rc.relkind, ''),
+                   pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), p.pronargdefaults, p.prorows
               from pg_proc p
               join pg_namespace n on n.oid = p.pronamespace
               join pg_type rt on rt.oid = p.prorettype join pg_namespace rn on rn.oid = rt.typnamespace
@@ -161,7 +160,55 @@ public final class TypeCatalogReader {
             String[] parts = key.split("\u0000", 2);
             composites.add(new CompositeType(parts[0], parts[1], attrs));
         });
-        return new TypeCatalog(schemas, relations, columns, keys, enums, composites, functions(c, names));
+        return new TypeCatalog(schemas, relations, columns, keys, enums, composites, functions(c, names),
+                viewColumns(c, names));
+    }
+
+    private static final String VIEW_RULES = """
+            select c.oid, r.ev_action::text
+              from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
+             where r.rulename = '_RETURN' and c.relkind in ('v', 'm') and n.nspname = any(?)
+            """;
+
+    private static final String ATTRIBUTES = """
+            select a.attrelid, a.attnum, n.nspname, c.relname, a.attname
+              from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+             where a.attrelid = any(?) and a.attnum > 0
+            """;
+
+    /** Which view columns are table columns unchanged: the origin PostgreSQL records in each view's query. */
+    private static List<TypeCatalog.ViewColumn> viewColumns(Connection c, Array names) throws SQLException {
+        List<ViewQueryOrigins.Origin> origins = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(VIEW_RULES)) {
+            ps.setArray(1, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    origins.addAll(ViewQueryOrigins.read(rs.getLong(1), rs.getString(2)));
+                }
+            }
+        }
+        if (origins.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String[]> attributes = new HashMap<>();
+        Long[] tables = origins.stream().map(ViewQueryOrigins.Origin::table).distinct().toArray(Long[]::new);
+        try (PreparedStatement ps = c.prepareStatement(ATTRIBUTES)) {
+            ps.setArray(1, c.createArrayOf("oid", tables));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    attributes.put(rs.getLong(1) + ":" + rs.getInt(2),
+                            new String[]{rs.getString(3), rs.getString(4), rs.getString(5)});
+                }
+            }
+        }
+        List<TypeCatalog.ViewColumn> out = new ArrayList<>();
+        for (ViewQueryOrigins.Origin o : origins) {
+            String[] a = attributes.get(o.table() + ":" + o.column());
+            if (a != null) {
+                out.add(new TypeCatalog.ViewColumn(o.view(), o.name(), a[0], a[1], a[2]));
+            }
+        }
+        return out;
     }
 
     private static List<TypeCatalog.Function> functions(Connection c, Array names) throws SQLException {
@@ -181,9 +228,10 @@ public final class TypeCatalogReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String[]> raw = args.getOrDefault(rs.getLong(1), List.of());
+                    String relkind = rs.getString(7);
                     out.add(new TypeCatalog.Function(rs.getString(2), rs.getString(3), withDefaults(raw, rs.getInt(10)),
-                            rs.getString(5), rs.getString(6), rs.getBoolean(4), rs.getBoolean(7), rs.getString(8),
-                            rs.getString(9)));
+                            rs.getString(5), rs.getString(6), rs.getBoolean(4), relkind.isEmpty() ? 0 : relkind.charAt(0),
+                            rs.getFloat(11), rs.getString(8), rs.getString(9)));
                 }
             }
         }

@@ -105,14 +105,23 @@ public final class TypeScriptTypes {
         byName.forEach((name, overloads) -> {
             overloads.sort(Comparator.comparing(Function::argumentTypes, order).thenComparing(Function::resultType, order));
             refuseUnsupported(overloads);
-            out.append("      ").append(key(name)).append(":\n");
-            List<String> signatures = new ArrayList<>();
+            out.append("      ").append(key(name)).append(":");
+            boolean overloaded = overloads.size() > 1;
             for (Function fn : overloads) {
-                signatures.add("        { Args: " + args(fn) + "; Returns: " + returns(fn) + " }");
+                String indent = overloaded ? "          " : "        ";
+                out.append(overloaded ? "\n        | {\n" : " {\n")
+                        .append(indent).append("Args: ").append(args(fn)).append('\n')
+                        .append(indent).append("Returns: ").append(indentLines(returns(fn), indent)).append('\n')
+                        .append(overloaded ? "          }" : "      }");
             }
-            out.append(String.join(" |\n", signatures)).append('\n');
+            out.append('\n');
         });
         out.append("    }\n");
+    }
+
+    /** Continues a multi-line type at the indentation of its first line. */
+    private static String indentLines(String text, String indent) {
+        return text.replace("\n", "\n" + indent);
     }
 
     /**
@@ -136,17 +145,42 @@ public final class TypeScriptTypes {
     /** Shapes this version does not render yet are refused rather than rendered differently. */
     private void refuseUnsupported(List<Function> overloads) {
         for (Function fn : overloads) {
-            List<Arg> in = inputs(fn);
-            boolean unnamed = in.stream().anyMatch(a -> a.name().isEmpty());
-            boolean conflict = overloads.size() > 1 && in.size() <= 1;
-            if (fn.returnsRow() || unnamed || conflict) {
+            boolean unnamed = inputs(fn).stream().anyMatch(a -> a.name().isEmpty());
+            boolean conflict = conflicts(fn, overloads);
+            if (unnamed || conflict) {
                 throw new DrydockException(ErrorCode.NOT_AVAILABLE, "Function " + fn.schema() + "." + fn.name() + "("
-                        + fn.argumentTypes() + ") " + (fn.returnsRow() ? "returns a table's rows" : unnamed
-                        ? "has unnamed arguments" : "is overloaded on a single argument")
+                        + fn.argumentTypes() + ") " + (unnamed ? "has unnamed arguments"
+                        : "is an overload PostgREST cannot choose between")
                         + "; Drydock's type generator does not render this shape yet.",
                         "Generate with `supabase gen types typescript` for this schema for now.");
             }
         }
+    }
+
+    /**
+     * PostgREST cannot resolve a call when a no-argument overload meets one whose only argument is
+     * unnamed with a default, or when overloads take one argument of the same name and other types.
+     */
+    private static boolean conflicts(Function fn, List<Function> overloads) {
+        List<Arg> in = inputs(fn);
+        for (Function other : overloads) {
+            if (other == fn) {
+                continue;
+            }
+            List<Arg> otherIn = inputs(other);
+            if (in.isEmpty() && otherIn.size() == 1 && otherIn.get(0).name().isEmpty() && otherIn.get(0).hasDefault()) {
+                return true;
+            }
+            if (in.size() == 1 && !in.get(0).name().isEmpty() && otherIn.size() == 1
+                    && otherIn.get(0).name().equals(in.get(0).name()) && !sameType(otherIn.get(0), in.get(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameType(Arg a, Arg b) {
+        return a.type().equals(b.type()) && a.typeSchema().equals(b.typeSchema());
     }
 
     private static List<Arg> inputs(Function fn) {
@@ -165,26 +199,83 @@ public final class TypeScriptTypes {
         return "{ " + String.join("; ", parts) + " }";
     }
 
+    /** The Returns type and, for functions returning rows of a relation or composite type, SetofOptions. */
     private String returns(Function fn) {
+        String relation = fn.returnRelation() != 0 ? fn.returnType() : null;
+        boolean manyRows = fn.rows() > 1;
+        boolean singleRow = !manyRows && relation != null;
+        String type = returnType(fn) + (fn.setReturning() && !singleRow ? "[]" : "");
+        String from = null;
+        boolean oneToOne = !manyRows;
+        boolean setof = fn.setReturning();
+        if (relation != null) {
+            from = "*";
+        }
+        Arg sole = fn.args().size() == 1 ? fn.args().get(0) : null;
+        if (sole != null && relationNamed(sole.type(), sole.typeSchema()) != null && relation != null) {
+            from = sole.type();
+            if (!(fn.setReturning() && isRelation(fn.returnRelation()))) {
+                oneToOne = true;
+                setof = false;
+            } else {
+                setof = true;
+            }
+        }
+        if (from == null) {
+            return type;
+        }
+        return type + "\nSetofOptions: {\nfrom: " + quote(from) + "\nto: " + quote(relation) + "\nisOneToOne: "
+                + oneToOne + "\nisSetofReturn: " + setof + "\n}";
+    }
+
+    private static boolean isRelation(char relkind) {
+        return relkind == 'r' || relkind == 'p' || relkind == 'f' || relkind == 'v' || relkind == 'm';
+    }
+
+    /** RETURNS TABLE (…), the columns of a relation of the function's schema, or a mapped type. */
+    private String returnType(Function fn) {
         List<Arg> table = fn.args().stream().filter(a -> a.mode().equals("table"))
                 .sorted(Comparator.comparing(Arg::name, order)).toList();
-        String type;
         if (!table.isEmpty()) {
             List<String> parts = new ArrayList<>();
             for (Arg a : table) {
                 parts.add(key(a.name()) + ": " + tsType(a.type(), a.typeSchema()));
             }
-            type = "{\n" + String.join("\n", parts) + "\n}";
-        } else {
-            type = tsType(fn.returnType(), fn.returnTypeSchema());
+            return "{\n" + String.join("\n", parts) + "\n}";
         }
-        return type + (fn.setReturning() ? "[]" : "");
+        Relation r = isRelation(fn.returnRelation()) ? catalog.relations().stream()
+                .filter(x -> x.schema().equals(fn.schema()) && x.name().equals(fn.returnType())
+                        && fn.returnTypeSchema().equals(x.schema())).findFirst().orElse(null) : null;
+        if (r != null) {
+            List<String> parts = new ArrayList<>();
+            for (Column c : columnsOf(r)) {
+                parts.add(field(c.name(), false, type(c, r.schema()), c.nullable()));
+            }
+            return "{\n" + String.join("\n", parts) + "\n}";
+        }
+        return tsType(fn.returnType(), fn.returnTypeSchema());
+    }
+
+    /** Functions of the relation's schema taking its row as their only argument: PostgREST computed fields. */
+    private List<String> computedFields(Relation r) {
+        List<String> fields = new ArrayList<>();
+        catalog.functions().stream()
+                .filter(fn -> fn.schema().equals(r.schema()) && callable(fn))
+                .sorted(Comparator.comparing(Function::name, order).thenComparing(Function::argumentTypes, order)
+                        .thenComparing(Function::resultType, order))
+                .forEach(fn -> {
+                    List<Arg> in = inputs(fn);
+                    if (in.size() == 1 && in.get(0).type().equals(r.name()) && in.get(0).typeSchema().equals(r.schema())) {
+                        fields.add(field(fn.name(), false, returnType(fn), true));
+                    }
+                });
+        return fields;
     }
 
     private void table(StringBuilder out, Relation t) {
         List<Column> cols = columnsOf(t);
         out.append("      ").append(key(t.name())).append(": {\n");
-        shape(out, "Row", cols, c -> field(c.name(), false, type(c, t.schema()), c.nullable()));
+        shape(out, "Row", cols, c -> field(c.name(), false, type(c, t.schema()), c.nullable()), computedFields(t));
         shape(out, "Insert", cols, c -> writable(c) ? field(c.name(),
                 c.nullable() || !c.identity().isEmpty() || c.hasDefault(), type(c, t.schema()), c.nullable()) : never(c));
         shape(out, "Update", cols, c -> writable(c) ? field(c.name(), true, type(c, t.schema()), c.nullable()) : never(c));
@@ -195,7 +286,7 @@ public final class TypeScriptTypes {
     private void view(StringBuilder out, Relation v) {
         List<Column> cols = columnsOf(v);
         out.append("      ").append(key(v.name())).append(": {\n");
-        shape(out, "Row", cols, c -> field(c.name(), false, type(c, v.schema()), c.nullable()));
+        shape(out, "Row", cols, c -> field(c.name(), false, type(c, v.schema()), c.nullable()), computedFields(v));
         if (v.kind() == 'v' && v.updatable()) {
             shape(out, "Insert", cols, c -> c.updatable() ? field(c.name(), true, type(c, v.schema()), true) : never(c));
             shape(out, "Update", cols, c -> c.updatable() ? field(c.name(), true, type(c, v.schema()), true) : never(c));
@@ -217,9 +308,16 @@ public final class TypeScriptTypes {
     }
 
     private static void shape(StringBuilder out, String name, List<Column> cols, Field field) {
+        shape(out, name, cols, field, List.of());
+    }
+
+    private static void shape(StringBuilder out, String name, List<Column> cols, Field field, List<String> extra) {
         out.append("        ").append(name).append(": {\n");
         for (Column c : cols) {
             out.append("          ").append(field.of(c)).append('\n');
+        }
+        for (String e : extra) {
+            out.append("          ").append(e).append('\n');
         }
         out.append("        }\n");
     }
@@ -244,18 +342,67 @@ public final class TypeScriptTypes {
         return tsType.equals("unknown") || !nullable ? tsType : tsType + " | null";
     }
 
+    /** One relationship as PostgREST sees it: a foreign key, seen from a table or a view, to a table or a view. */
+    private record Link(String name, List<String> columns, boolean oneToOne, String referencedRelation,
+                        List<String> referencedColumns) {
+    }
+
+    /**
+     * The foreign keys of a relation, as PostgREST resolves embeds: a table's own keys, a view's keys
+     * through the table columns it shows unchanged, each pointing at the referenced table and at every
+     * view (or materialized view) of the same schema that shows the referenced columns unchanged.
+     * Keys to other schemas are left out, as Supabase's generator leaves them out.
+     */
+    private List<Link> links(Relation r) {
+        List<Link> links = new ArrayList<>();
+        for (ForeignKey k : catalog.foreignKeys()) {
+            List<String> cols = r.isTable()
+                    ? k.schema().equals(r.schema()) && k.relation().equals(r.name()) ? k.columns() : null
+                    : exposed(r, k.schema(), k.relation(), k.columns());
+            if (cols == null) {
+                continue;
+            }
+            if (k.referencedSchema().equals(r.schema())) {
+                links.add(new Link(k.name(), cols, k.oneToOne(), k.referencedRelation(), k.referencedColumns()));
+            }
+            for (Relation v : catalog.relations()) {
+                if (!v.isTable() && v.schema().equals(r.schema())) {
+                    List<String> shown = exposed(v, k.referencedSchema(), k.referencedRelation(), k.referencedColumns());
+                    if (shown != null) {
+                        links.add(new Link(k.name(), cols, k.oneToOne(), v.name(), shown));
+                    }
+                }
+            }
+        }
+        links.sort(Comparator.comparing(Link::name, order).thenComparing(Link::referencedRelation, order)
+                .thenComparing(l -> l.referencedColumns().toString(), order));
+        return links;
+    }
+
+    /** The view's names for these table columns, when it shows every one of them unchanged; else null. */
+    private List<String> exposed(Relation view, String schema, String table, List<String> columns) {
+        List<String> names = new ArrayList<>();
+        for (String column : columns) {
+            String shown = catalog.viewColumns().stream()
+                    .filter(vc -> vc.view() == view.oid() && vc.originSchema().equals(schema)
+                            && vc.originRelation().equals(table) && vc.originColumn().equals(column))
+                    .map(TypeCatalog.ViewColumn::column).findFirst().orElse(null);
+            if (shown == null) {
+                return null;
+            }
+            names.add(shown);
+        }
+        return names;
+    }
+
     private void relationships(StringBuilder out, Relation r) {
-        List<ForeignKey> keys = catalog.foreignKeys().stream()
-                .filter(k -> k.schema().equals(r.schema()) && k.relation().equals(r.name())
-                        && k.referencedSchema().equals(r.schema()))
-                .sorted(Comparator.comparing(ForeignKey::name, order).thenComparing(ForeignKey::referencedRelation, order))
-                .toList();
-        if (keys.isEmpty()) {
+        List<Link> links = links(r);
+        if (links.isEmpty()) {
             out.append("        Relationships: []\n");
             return;
         }
         out.append("        Relationships: [\n");
-        for (ForeignKey k : keys) {
+        for (Link k : links) {
             out.append("          {\n")
                     .append("            foreignKeyName: ").append(quote(k.name())).append('\n')
                     .append("            columns: ").append(array(k.columns())).append('\n')
@@ -305,7 +452,20 @@ public final class TypeScriptTypes {
             return catalog.schemas().contains(ct.schema())
                     ? "Database[" + quote(ct.schema()) + "][\"CompositeTypes\"][" + quote(ct.name()) + "]" : "unknown";
         }
+        Relation r = relationNamed(pgType, typeSchema);
+        if (r != null) {
+            return "Database[" + quote(r.schema()) + "][" + quote(r.isTable() ? "Tables" : "Views") + "]["
+                    + quote(r.name()) + "][\"Row\"]";
+        }
         return "unknown";
+    }
+
+    /** A generated relation whose row type has this name: the given schema first, then tables before views. */
+    private Relation relationNamed(String name, String schema) {
+        List<Relation> candidates = catalog.relations().stream().filter(r -> r.name().equals(name)).toList();
+        return candidates.stream().filter(r -> r.schema().equals(schema)).findFirst()
+                .orElse(candidates.stream().filter(Relation::isTable).findFirst()
+                        .orElse(candidates.isEmpty() ? null : candidates.get(0)));
     }
 
     private static EnumType preferred(List<EnumType> candidates, String schema) {

@@ -23,7 +23,7 @@ class TypeScriptTypesGoldenTest {
     private static final Path CASES = Path.of("src/test/resources/typegen");
 
     @ParameterizedTest
-    @ValueSource(strings = {"empty", "single-table", "types-zoo", "two-schemas", "arrays-domains"})
+    @ValueSource(strings = {"empty", "single-table", "types-zoo", "two-schemas", "arrays-domains", "supabase-app"})
     void equalsSupabasesGenerator(String name) throws Exception {
         Path dir = CASES.resolve(name);
         DatabaseUrl db = TestPostgres.emptyDatabase();
@@ -37,22 +37,23 @@ class TypeScriptTypesGoldenTest {
             catalog = TypeCatalogReader.read(c, schemas);
         }
         String generated = TypeScriptTypes.generate(catalog, "public");
+        Files.createDirectories(Path.of("target/typegen"));
+        Files.writeString(Path.of("target/typegen/" + name + ".ts"), generated); // to diff by hand when it fails
         assertThat(normalise(generated)).isEqualTo(normalise(Files.readString(dir.resolve("expected.ts"))));
     }
 
-    /** Shapes not rendered yet (rows of a table returned, computed fields…) are refused, never approximated. */
+    /** Shapes not rendered yet (unnamed arguments, overloads PostgREST cannot resolve) are refused, never approximated. */
     @org.junit.jupiter.api.Test
     void functionShapesNotRenderedYetAreRefusedClearly() throws Exception {
-        Path dir = CASES.resolve("supabase-app");
         DatabaseUrl db = TestPostgres.emptyDatabase();
         TypeCatalog catalog;
         try (Connection c = TestPostgres.connect(db); Statement st = c.createStatement()) {
-            st.execute(Files.readString(CASES.resolve("prelude.sql")));
-            st.execute(Files.readString(dir.resolve("schema.sql")));
+            st.execute("create function public.echo(text) returns text language sql as $$ select $1 $$");
             catalog = TypeCatalogReader.read(c, List.of("public"));
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TypeScriptTypes.generate(catalog, "public"))
                 .isInstanceOf(dev.drydock.DrydockException.class)
+                .hasMessageContaining("public.echo(text) has unnamed arguments")
                 .hasMessageContaining("does not render this shape yet");
     }
 
