@@ -16,6 +16,7 @@ import dev.drydock.lint.Linter;
 import dev.drydock.lint.Validator;
 import dev.drydock.sql.StatementAnalyzer;
 import dev.drydock.tools.ExecuteSqlTool;
+import dev.drydock.tools.GenerateTypesTool;
 import dev.drydock.tools.ValidateSqlTool;
 import dev.drydock.tools.Json;
 import dev.drydock.tools.ListTablesTool;
@@ -73,7 +74,8 @@ public final class Main {
                         redactor),
                 new ListTablesTool(config, databases, redactor),
                 new ExecuteSqlTool(config, databases, new ReadOnlyQuery(json), redactor, new BlockedCheck(analyzer, policy)),
-                new ValidateSqlTool(validator));
+                new ValidateSqlTool(validator),
+                new GenerateTypesTool(config, databases, redactor));
         // The embedded server starts a second after the MCP server is up, so that it does not compete
         // with initialize and tools/list for the CPU; a tool call that needs it earlier starts it at once.
         Runnable warmUp = () -> {

@@ -8,6 +8,7 @@ import dev.drydock.db.Redactor;
 import dev.drydock.db.SqlErrors;
 import dev.drydock.db.Target;
 import dev.drydock.migrate.ProjectLayout;
+import dev.drydock.migrate.ProjectPaths;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,23 +89,13 @@ public final class Validator {
     }
 
     private Path resolve(String path, boolean insideProject) {
-        Path project = config.projectDir().toAbsolutePath().normalize();
-        Path resolved = project.resolve(path).normalize();
-        if (!Files.exists(resolved)) {
-            throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "Path '" + path + "' does not exist in the project "
-                    + project + ".", "Give a file or directory relative to the project, such as supabase/migrations.");
-        }
         if (insideProject) {
-            try {
-                if (!resolved.toRealPath().startsWith(project.toRealPath())) {
-                    throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "Path '" + path
-                            + "' is outside the project; validate_sql reads files inside it only.",
-                            "Pass the SQL itself as `sql`, or a path inside the project.");
-                }
-            } catch (IOException e) {
-                throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "Cannot read '" + path + "': " + e.getMessage(),
-                        "Check the path and its permissions.");
-            }
+            return ProjectPaths.inside(config.projectDir(), path, true, "supabase/migrations");
+        }
+        Path resolved = config.projectDir().toAbsolutePath().normalize().resolve(path).normalize();
+        if (!Files.exists(resolved)) {
+            throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "Path '" + path + "' does not exist.",
+                    "Give an existing file or directory.");
         }
         return resolved;
     }

@@ -69,12 +69,13 @@ class StdioIT {
         assertThat(client.getServerInfo().name()).isEqualTo("drydock");
         assertThat(client.getServerInstructions()).contains("status").contains("untrusted data");
         List<McpSchema.Tool> tools = client.listTools().tools();
-        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("status", "list_tables", "execute_sql", "validate_sql");
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("status", "list_tables", "execute_sql", "validate_sql", "generate_types");
         for (McpSchema.Tool tool : tools) {
             assertThat(tool.description()).isNotBlank();
             assertThat(tool.inputSchema()).containsEntry("type", "object");
             assertThat(tool.outputSchema()).containsKey("properties");
-            assertThat(tool.annotations().readOnlyHint()).isTrue();
+            // generate_types may write a file into the project (out); every other tool only reads
+            assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isEqualTo(!tool.name().equals("generate_types"));
         }
     }
 
@@ -118,6 +119,15 @@ class StdioIT {
         CallToolResult blocked = call("execute_sql", Map.of("sql", "DROP /* x */ TABLE \"posts\""));
         assertThat(blocked.isError()).isTrue();
         assertThat(structured(blocked)).containsEntry("code", "BLOCKED_PATTERN");
+    }
+
+    @Test
+    void generateTypesReturnsSupabaseCompatibleTypescript() {
+        CallToolResult r = call("generate_types", Map.of("schemas", List.of("public")));
+        assertThat(r.isError()).isFalse();
+        assertThat((String) structured(r).get("source")).contains("export type Database = {").contains("posts: {")
+                .contains("export type TablesInsert<");
+        assertThat((String) structured(r).get("sha256")).hasSize(64);
     }
 
     @Test
