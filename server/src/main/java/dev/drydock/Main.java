@@ -90,6 +90,6 @@ public final class Main {
                 local.close();
             }
         };
-        return new Toolbox(handlers, runner, warmUp, resources, validator);
+        return new Toolbox(handlers, runner, warmUp, resources, validator, config);
     }
 }

@@ -55,7 +55,8 @@ public final class DrydockCommand implements Runnable {
                 .addSubcommand(new ServeCommand(factory, stdout, err))
                 .addSubcommand(new StatusCommand(factory, out, err))
                 .addSubcommand(new TablesCommand(factory, out, err))
-                .addSubcommand(new ValidateCommand(factory, out, err));
+                .addSubcommand(new ValidateCommand(factory, out, err))
+                .addSubcommand(new TypesCommand(factory, out, err));
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DrydockException de) {

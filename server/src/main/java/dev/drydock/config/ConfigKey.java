@@ -30,7 +30,13 @@ public enum ConfigKey {
                     + "alter-system, copy-to-program, dynamic-sql]",
             "Rule ids that execute_sql and applies to protected targets refuse outright, whatever their severity "
                     + "and whatever ignore comments a migration carries. A YAML list; `[]` blocks nothing. "
-                    + "Any rule id may be listed.");
+                    + "Any rule id may be listed."),
+    TYPES_OUT("types.out", Type.STRING, null,
+            "Project file the generated types live in (for example src/types/database.ts): `drydock types` writes it, "
+                    + "`drydock types --check` fails when it is stale."),
+    TYPES_SCHEMAS("types.schemas", Type.LIST, "[public]", "Schemas to generate types for."),
+    TYPES_LANG("types.lang", Type.STRING, "typescript", "typescript (Supabase-identical Database types) or java (records)."),
+    TYPES_PACKAGE("types.package", Type.STRING, "db", "Java package of the generated class when types.lang is java.");
 
     /** The kinds of value a key takes. */
     public enum Type {

@@ -111,6 +111,7 @@ public final class ConfigLoader {
         DatabaseUrl branchServer = branchServer(targets, secrets);
         Duration timeout = duration(ConfigKey.POLICY_READ_STATEMENT_TIMEOUT);
         secrets.add(env.apply("DRYDOCK_HTTP_TOKEN"));
+        DrydockConfig.Types types = types();
         Map<String, Integer> policyLines = new LinkedHashMap<>();
         Map<String, String> ruleSeverities = ruleSeverities(policyLines);
         List<String> blocked = blockedPatterns(policyLines);
@@ -123,7 +124,7 @@ public final class ConfigLoader {
         }
         return new DrydockConfig(projectDir, configFile, new ArrayList<>(targets.values()), defaultTarget,
                 branchServer, timeout, secrets.stream().filter(s -> s != null && !s.isEmpty()).toList(),
-                new DrydockConfig.Policy(ruleSeverities, blocked, policyLines));
+                new DrydockConfig.Policy(ruleSeverities, blocked, policyLines), types);
     }
 
     private void read(String yaml) {
@@ -218,6 +219,21 @@ public final class ConfigLoader {
         }
         lines.put(ConfigKey.POLICY_BLOCKED.path(), v.line());
         return v.text().isEmpty() ? List.of() : List.of(v.text().split(","));
+    }
+
+    private DrydockConfig.Types types() {
+        Value out = values.get(ConfigKey.TYPES_OUT.path());
+        Value schemas = values.get(ConfigKey.TYPES_SCHEMAS.path());
+        Value lang = values.get(ConfigKey.TYPES_LANG.path());
+        Value pkg = values.get(ConfigKey.TYPES_PACKAGE.path());
+        String langText = lang == null ? "typescript" : lang.text().strip().toLowerCase(Locale.ROOT);
+        if (!langText.equals("typescript") && !langText.equals("java")) {
+            errors.add(file + " line " + lang.line() + ": types.lang must be typescript or java, not '" + lang.text() + "'.");
+        }
+        List<String> schemaList = schemas == null || schemas.text().isEmpty() ? List.of("public")
+                : List.of(schemas.text().split(","));
+        return new DrydockConfig.Types(out == null ? null : out.text().strip(), schemaList, langText,
+                pkg == null ? "db" : pkg.text().strip());
     }
 
     private String expand(String text, String path, int line) {

@@ -23,11 +23,26 @@ import java.util.Optional;
  */
 public record DrydockConfig(Path projectDir, Path configFile, List<Target> targets, String defaultTarget,
                             DatabaseUrl branchServerUrl, Duration readStatementTimeout, List<String> secrets,
-                            Policy policy) {
+                            Policy policy, Types types) {
 
     public DrydockConfig {
         targets = List.copyOf(targets);
         secrets = List.copyOf(secrets);
+    }
+
+    /**
+     * Where and how the project keeps its generated types ({@code types:} in drydock.yaml).
+     *
+     * @param out the project file, or null when none is configured
+     */
+    public record Types(String out, List<String> schemas, String lang, String javaPackage) {
+        public Types {
+            schemas = List.copyOf(schemas);
+        }
+
+        public static Types defaults() {
+            return new Types(null, List.of("public"), "typescript", "db");
+        }
     }
 
     /**

@@ -38,9 +38,10 @@ public final class GenerateTypesTool implements ToolHandler {
     @Override
     public GenerateTypesResult call(Arguments args) {
         Target target = args.target(config);
-        List<String> schemas = args.strings("schemas", List.of("public"));
-        TypeGeneration.Lang lang = TypeGeneration.Lang.parse(args.string("lang", "typescript"));
-        String javaPackage = args.string("package", TypeGeneration.DEFAULT_JAVA_PACKAGE);
+        DrydockConfig.Types defaults = config.types();
+        List<String> schemas = args.strings("schemas", defaults.schemas());
+        TypeGeneration.Lang lang = TypeGeneration.Lang.parse(args.string("lang", defaults.lang()));
+        String javaPackage = args.string("package", defaults.javaPackage());
         if (!javaPackage.isEmpty() && !javaPackage.matches("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*")) {
             throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "package '" + javaPackage
                     + "' is not a Java package name.", "Use dotted identifiers, such as com.example.db.");

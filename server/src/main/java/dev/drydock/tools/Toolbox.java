@@ -2,6 +2,7 @@ package dev.drydock.tools;
 
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
+import dev.drydock.config.DrydockConfig;
 import dev.drydock.lint.Validator;
 
 import java.util.LinkedHashMap;
@@ -18,11 +19,13 @@ public final class Toolbox implements AutoCloseable {
     private final Runnable warmUp;
     private final AutoCloseable resources;
     private final Validator validator;
+    private final DrydockConfig config;
     private boolean closed;
 
     public Toolbox(List<ToolHandler> handlers, ToolRunner runner, Runnable warmUp,
-                   AutoCloseable resources, Validator validator) {
+                   AutoCloseable resources, Validator validator, DrydockConfig config) {
         this.validator = validator;
+        this.config = config;
         handlers.forEach(h -> this.handlers.put(h.name(), h));
         this.runner = runner;
         this.warmUp = warmUp;
@@ -36,6 +39,11 @@ public final class Toolbox implements AutoCloseable {
     /** The validation core, for {@code drydock validate} (formats and exit codes of its own). */
     public Validator validator() {
         return validator;
+    }
+
+    /** The configuration the tools were built from (the CLI reads its defaults, such as types.out). */
+    public DrydockConfig config() {
+        return config;
     }
 
     public ToolRunner runner() {
