@@ -55,9 +55,13 @@ try {
 const pool = new pg.Pool({ connectionString: urlForDb(dbName), max: 10 });
 try {
   const metadata = await introspect(pool, { includedSchemas: schemas });
+  // A case may pin the PostgREST version (the __InternalSupabase block), as the CLI does for projects.
+  const versionFile = path.join(caseDir, "postgrest-version.txt");
+  const postgrestVersion = fs.existsSync(versionFile) ? fs.readFileSync(versionFile, "utf8").trim() : undefined;
   const ts = await generateTypescript(sortGeneratorMetadata(metadata), {
     detectOneToOneRelationships: true,
     defaultSchema: "public",
+    ...(postgrestVersion ? { postgrestVersion } : {}),
   });
   fs.writeFileSync(path.join(caseDir, "expected.ts"), ts);
   console.error(`${name}: schemas=${schemas.join(",")} -> ${ts.length} chars`);

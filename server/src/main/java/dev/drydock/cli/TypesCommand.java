@@ -47,6 +47,10 @@ final class TypesCommand implements Callable<Integer> {
     @Option(names = "--package", paramLabel = "PACKAGE", description = "Java package (with --lang java). Default: types.package, else db.")
     String javaPackage;
 
+    @Option(names = "--postgrest-version", paramLabel = "VERSION",
+            description = "Record this PostgREST version for supabase-js (TypeScript). Default: types.postgrestVersion.")
+    String postgrestVersion;
+
     @Option(names = "--out", paramLabel = "FILE", description = "File to write, relative to the project. Default: types.out.")
     String outFile;
 
@@ -104,6 +108,9 @@ final class TypesCommand implements Callable<Integer> {
         }
         if (javaPackage != null) {
             args.put("package", javaPackage);
+        }
+        if (postgrestVersion != null) {
+            args.put("postgrest_version", postgrestVersion);
         }
         if (file != null) {
             args.put("out", file);

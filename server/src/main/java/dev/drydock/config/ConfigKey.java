@@ -36,7 +36,10 @@ public enum ConfigKey {
                     + "`drydock types --check` fails when it is stale."),
     TYPES_SCHEMAS("types.schemas", Type.LIST, "[public]", "Schemas to generate types for."),
     TYPES_LANG("types.lang", Type.STRING, "typescript", "typescript (Supabase-identical Database types) or java (records)."),
-    TYPES_PACKAGE("types.package", Type.STRING, "db", "Java package of the generated class when types.lang is java.");
+    TYPES_PACKAGE("types.package", Type.STRING, "db", "Java package of the generated class when types.lang is java."),
+    TYPES_POSTGREST_VERSION("types.postgrestVersion", Type.STRING, null,
+            "PostgREST version recorded in the TypeScript (the __InternalSupabase block supabase-js reads), "
+                    + "as `supabase gen types` writes it for a project, for example \"12.2.3 (519615d)\".");
 
     /** The kinds of value a key takes. */
     public enum Type {

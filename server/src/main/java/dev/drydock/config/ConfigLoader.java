@@ -226,6 +226,7 @@ public final class ConfigLoader {
         Value schemas = values.get(ConfigKey.TYPES_SCHEMAS.path());
         Value lang = values.get(ConfigKey.TYPES_LANG.path());
         Value pkg = values.get(ConfigKey.TYPES_PACKAGE.path());
+        Value postgrest = values.get(ConfigKey.TYPES_POSTGREST_VERSION.path());
         String langText = lang == null ? "typescript" : lang.text().strip().toLowerCase(Locale.ROOT);
         if (!langText.equals("typescript") && !langText.equals("java")) {
             errors.add(file + " line " + lang.line() + ": types.lang must be typescript or java, not '" + lang.text() + "'.");
@@ -233,7 +234,7 @@ public final class ConfigLoader {
         List<String> schemaList = schemas == null || schemas.text().isEmpty() ? List.of("public")
                 : List.of(schemas.text().split(","));
         return new DrydockConfig.Types(out == null ? null : out.text().strip(), schemaList, langText,
-                pkg == null ? "db" : pkg.text().strip());
+                pkg == null ? "db" : pkg.text().strip(), postgrest == null ? null : postgrest.text().strip());
     }
 
     private String expand(String text, String path, int line) {

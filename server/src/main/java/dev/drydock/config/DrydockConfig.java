@@ -35,13 +35,13 @@ public record DrydockConfig(Path projectDir, Path configFile, List<Target> targe
      *
      * @param out the project file, or null when none is configured
      */
-    public record Types(String out, List<String> schemas, String lang, String javaPackage) {
+    public record Types(String out, List<String> schemas, String lang, String javaPackage, String postgrestVersion) {
         public Types {
             schemas = List.copyOf(schemas);
         }
 
         public static Types defaults() {
-            return new Types(null, List.of("public"), "typescript", "db");
+            return new Types(null, List.of("public"), "typescript", "db", null);
         }
     }
 

@@ -46,11 +46,12 @@ public final class GenerateTypesTool implements ToolHandler {
             throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "package '" + javaPackage
                     + "' is not a Java package name.", "Use dotted identifiers, such as com.example.db.");
         }
+        String postgrestVersion = args.string("postgrest_version", defaults.postgrestVersion());
         String out = args.string("out", null);
         Path file = out == null ? null : ProjectPaths.inside(config.projectDir(), out, false, "src/types/database.ts");
         TypeGeneration.Generated g;
         try (Connection c = databases.openForRead(target)) {
-            g = TypeGeneration.generate(c, schemas, lang, javaPackage);
+            g = TypeGeneration.generate(c, schemas, lang, javaPackage, postgrestVersion);
         } catch (SQLException e) {
             throw SqlErrors.translate(e, target.name(), redactor);
         }

@@ -44,9 +44,16 @@ public final class TypeGeneration {
 
     public static Generated generate(Connection c, List<String> schemas, Lang lang, String javaPackage)
             throws SQLException {
+        return generate(c, schemas, lang, javaPackage, null);
+    }
+
+    /** @param postgrestVersion TypeScript only: the PostgREST version to record for supabase-js, or null */
+    public static Generated generate(Connection c, List<String> schemas, Lang lang, String javaPackage,
+                                     String postgrestVersion) throws SQLException {
         TypeCatalog catalog = TypeCatalogReader.read(c, schemas);
         String source = lang == Lang.JAVA ? JavaRecords.generate(catalog, javaPackage)
-                : TypeScriptTypes.generate(catalog, schemas.contains("public") ? "public" : schemas.get(0));
+                : TypeScriptTypes.generate(catalog, schemas.contains("public") ? "public" : schemas.get(0),
+                postgrestVersion);
         int tables = (int) catalog.relations().stream().filter(TypeCatalog.Relation::isTable).count();
         int views = catalog.relations().size() - tables;
         int enums = (int) catalog.enums().stream().filter(e -> schemas.contains(e.schema())).count();

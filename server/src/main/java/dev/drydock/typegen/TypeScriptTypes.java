@@ -58,11 +58,25 @@ public final class TypeScriptTypes {
 
     /** The whole file, for {@code defaultSchema} as the schema the helper generics default to. */
     public static String generate(TypeCatalog catalog, String defaultSchema) {
-        return new TypeScriptTypes(catalog).render(defaultSchema);
+        return generate(catalog, defaultSchema, null);
     }
 
-    private String render(String defaultSchema) {
+    /**
+     * @param postgrestVersion when set, the {@code __InternalSupabase} block that lets supabase-js
+     *                         pick the PostgREST version's options by itself (as the Supabase CLI writes it)
+     */
+    public static String generate(TypeCatalog catalog, String defaultSchema, String postgrestVersion) {
+        return new TypeScriptTypes(catalog).render(defaultSchema, postgrestVersion);
+    }
+
+    private String render(String defaultSchema, String postgrestVersion) {
         StringBuilder out = new StringBuilder(JSON_TYPE).append("\nexport type Database = {\n");
+        if (postgrestVersion != null && !postgrestVersion.isBlank()) {
+            out.append("  // Allows to automatically instantiate createClient with right options\n")
+                    .append("  // instead of createClient<Database, { PostgrestVersion: 'XX' }>(URL, KEY)\n")
+                    .append("  __InternalSupabase: {\n    PostgrestVersion: ").append(quote(postgrestVersion.strip()))
+                    .append("\n  }\n");
+        }
         for (String schema : sorted(catalog.schemas())) {
             out.append("  ").append(key(schema)).append(": {\n");
             section(out, "Tables", relations(schema, true), this::table);

@@ -185,7 +185,7 @@ class ConfigLoaderTest {
     void typesSectionGivesTheFileSchemasAndLanguage() {
         DrydockConfig config = parse("types:\n  out: src/types/database.ts\n  schemas: [public, billing]\n  lang: java\n  package: app.db\n");
         assertThat(config.types()).isEqualTo(new DrydockConfig.Types("src/types/database.ts", java.util.List.of("public", "billing"),
-                "java", "app.db"));
+                "java", "app.db", null));
         assertThat(parse("").types()).isEqualTo(DrydockConfig.Types.defaults());
         DrydockException e = catchThrowableOfType(DrydockException.class, () -> parse("types:\n  lang: rust\n"));
         assertThat(e.getMessage()).contains("line 2").contains("types.lang must be typescript or java");

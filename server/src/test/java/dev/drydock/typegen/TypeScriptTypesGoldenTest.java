@@ -23,7 +23,7 @@ class TypeScriptTypesGoldenTest {
     private static final Path CASES = Path.of("src/test/resources/typegen");
 
     @ParameterizedTest
-    @ValueSource(strings = {"empty", "single-table", "types-zoo", "two-schemas", "arrays-domains", "supabase-app"})
+    @ValueSource(strings = {"empty", "single-table", "types-zoo", "two-schemas", "arrays-domains", "supabase-app", "postgrest-version"})
     void equalsSupabasesGenerator(String name) throws Exception {
         Path dir = CASES.resolve(name);
         DatabaseUrl db = TestPostgres.emptyDatabase();
@@ -36,7 +36,9 @@ class TypeScriptTypesGoldenTest {
             st.execute(Files.readString(dir.resolve("schema.sql")));
             catalog = TypeCatalogReader.read(c, schemas);
         }
-        String generated = TypeScriptTypes.generate(catalog, "public");
+        Path versionFile = dir.resolve("postgrest-version.txt");
+        String postgrestVersion = Files.exists(versionFile) ? Files.readString(versionFile).strip() : null;
+        String generated = TypeScriptTypes.generate(catalog, "public", postgrestVersion);
         Files.createDirectories(Path.of("target/typegen"));
         Files.writeString(Path.of("target/typegen/" + name + ".ts"), generated); // to diff by hand when it fails
         assertThat(normalise(generated)).isEqualTo(normalise(Files.readString(dir.resolve("expected.ts"))));
