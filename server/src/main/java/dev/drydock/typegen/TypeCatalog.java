@@ -47,7 +47,7 @@ public record TypeCatalog(List<String> schemas, List<Relation> relations, List<C
     }
 
     /** {@code mode}: in, out, inout, variadic or table; {@code name} empty when unnamed. */
-    public record Arg(String name, String mode, String type, String typeSchema, boolean hasDefault) {
+    public record Arg(String name, String mode, String type, String typeSchema, long typeOid, boolean hasDefault) {
         public boolean isInput() {
             return mode.equals("in") || mode.equals("inout") || mode.equals("variadic");
         }

@@ -98,7 +98,8 @@ public final class TypeCatalogReader {
             """;
 
     private static final String FUNCTION_ARGS = """
-            select p.oid, coalesce(p.proargnames[a.ord], ''), coalesce(p.proargmodes[a.ord], 'i'), t.typname, tn.nspname
+            select p.oid, coalesce(p.proargnames[a.ord], ''), coalesce(p.proargmodes[a.ord], 'i'), t.typname, tn.nspname,
+                   a.typ
               from pg_proc p
               join pg_namespace n on n.oid = p.pronamespace
               cross join lateral unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality a(typ, ord)
@@ -218,7 +219,7 @@ public final class TypeCatalogReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     args.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new String[]{rs.getString(2),
-                            mode(rs.getString(3)), rs.getString(4), rs.getString(5)});
+                            mode(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6)});
                 }
             }
         }
@@ -246,7 +247,7 @@ public final class TypeCatalogReader {
         for (String[] a : raw) {
             boolean isInput = !a[1].equals("out") && !a[1].equals("table");
             boolean hasDefault = isInput && input++ >= inputs - defaults;
-            out.add(new TypeCatalog.Arg(a[0], a[1], a[2], a[3], hasDefault));
+            out.add(new TypeCatalog.Arg(a[0], a[1], a[2], a[3], Long.parseLong(a[4]), hasDefault));
         }
         return out;
     }

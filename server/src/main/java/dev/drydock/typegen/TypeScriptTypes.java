@@ -1,7 +1,5 @@
 package dev.drydock.typegen;
 
-import dev.drydock.DrydockException;
-import dev.drydock.ErrorCode;
 import dev.drydock.typegen.TypeCatalog.Arg;
 import dev.drydock.typegen.TypeCatalog.Column;
 import dev.drydock.typegen.TypeCatalog.CompositeType;
@@ -27,8 +25,8 @@ import java.util.regex.Pattern;
  * Renders a {@link TypeCatalog} as the TypeScript {@code Database} types Supabase's generator
  * (postgrest-typegen, behind {@code supabase gen types typescript}) writes: same structure, same
  * type mapping, same order (English collation), same helper generics and {@code Constants}.
- * Function shapes this version does not render yet (returning a table's rows, unnamed arguments,
- * overloads on one argument) are refused with NOT_AVAILABLE rather than rendered differently.
+ * Functions appear as PostgREST sees them, with the error types the generator writes for calls
+ * PostgREST cannot resolve.
  */
 public final class TypeScriptTypes {
     private static final Set<String> NUMBER = Set.of("int2", "int4", "int8", "float4", "float8", "numeric");
@@ -118,14 +116,13 @@ public final class TypeScriptTypes {
         }
         byName.forEach((name, overloads) -> {
             overloads.sort(Comparator.comparing(Function::argumentTypes, order).thenComparing(Function::resultType, order));
-            refuseUnsupported(overloads);
             out.append("      ").append(key(name)).append(":");
             boolean overloaded = overloads.size() > 1;
             for (Function fn : overloads) {
                 String indent = overloaded ? "          " : "        ";
                 out.append(overloaded ? "\n        | {\n" : " {\n")
                         .append(indent).append("Args: ").append(args(fn)).append('\n')
-                        .append(indent).append("Returns: ").append(indentLines(returns(fn), indent)).append('\n')
+                        .append(indent).append("Returns: ").append(indentLines(returns(fn, overloads), indent)).append('\n')
                         .append(overloaded ? "          }" : "      }");
             }
             out.append('\n');
@@ -143,7 +140,7 @@ public final class TypeScriptTypes {
      * all named, unnamed ones only with defaults and of type json, jsonb or text, or a single
      * unnamed one of those types or of a table's row type.
      */
-    private static boolean callable(Function fn) {
+    private boolean callable(Function fn) {
         List<Arg> in = inputs(fn);
         if (in.isEmpty() || in.stream().noneMatch(a -> a.name().isEmpty())) {
             return true;
@@ -151,47 +148,59 @@ public final class TypeScriptTypes {
         if (in.stream().allMatch(a -> !a.name().isEmpty() || a.hasDefault() && UNNAMED_OK.contains(a.type()))) {
             return true;
         }
-        return in.size() == 1 && UNNAMED_OK.contains(in.get(0).type());
+        return in.size() == 1 && (UNNAMED_OK.contains(in.get(0).type()) || rowArgument(in.get(0)));
+    }
+
+    /** An argument of a generated relation's row type (a table or view passed whole). */
+    private boolean rowArgument(Arg a) {
+        return relationNamed(a.type(), a.typeSchema()) != null;
     }
 
     private static final Set<String> UNNAMED_OK = Set.of("json", "jsonb", "text");
 
-    /** Shapes this version does not render yet are refused rather than rendered differently. */
-    private void refuseUnsupported(List<Function> overloads) {
-        for (Function fn : overloads) {
-            boolean unnamed = inputs(fn).stream().anyMatch(a -> a.name().isEmpty());
-            boolean conflict = conflicts(fn, overloads);
-            if (unnamed || conflict) {
-                throw new DrydockException(ErrorCode.NOT_AVAILABLE, "Function " + fn.schema() + "." + fn.name() + "("
-                        + fn.argumentTypes() + ") " + (unnamed ? "has unnamed arguments"
-                        : "is an overload PostgREST cannot choose between")
-                        + "; Drydock's type generator does not render this shape yet.",
-                        "Generate with `supabase gen types typescript` for this schema for now.");
+    /**
+     * The error PostgREST gives a call it cannot resolve, as the Supabase generator types it: a
+     * no-argument overload next to one whose only argument is unnamed with a default, or overloads
+     * taking one argument of the same name and different types. Null when there is no conflict.
+     */
+    private static String conflict(Function fn, List<Function> overloads) {
+        List<Arg> in = inputs(fn);
+        if (overloads.size() <= 1) {
+            return null;
+        }
+        if (in.isEmpty()) {
+            for (Function other : overloads) {
+                List<Arg> otherIn = inputs(other);
+                if (other != fn && otherIn.size() == 1 && otherIn.get(0).name().isEmpty() && otherIn.get(0).hasDefault()) {
+                    return "Could not choose the best candidate function between: " + fn.schema() + "." + fn.name()
+                            + "(), " + fn.schema() + "." + fn.name() + "( => " + other.returnType() + "). " + RENAME;
+                }
             }
         }
+        if (in.size() == 1 && !in.get(0).name().isEmpty()) {
+            List<Function> all = new ArrayList<>(List.of(fn));
+            for (Function other : overloads) {
+                List<Arg> otherIn = inputs(other);
+                if (other != fn && otherIn.size() == 1 && otherIn.get(0).name().equals(in.get(0).name())
+                        && otherIn.get(0).typeOid() != in.get(0).typeOid()) {
+                    all.add(other);
+                }
+            }
+            if (all.size() > 1) {
+                all.sort(Comparator.comparingLong(f -> inputs(f).isEmpty() ? 0 : inputs(f).get(0).typeOid()));
+                List<String> calls = new ArrayList<>();
+                for (Function f : all) {
+                    calls.add(fn.schema() + "." + fn.name() + "(" + String.join(", ", inputs(f).stream()
+                            .map(a -> a.name() + " => " + a.type()).toList()) + ")");
+                }
+                return "Could not choose the best candidate function between: " + String.join(", ", calls) + ". " + RENAME;
+            }
+        }
+        return null;
     }
 
-    /**
-     * PostgREST cannot resolve a call when a no-argument overload meets one whose only argument is
-     * unnamed with a default, or when overloads take one argument of the same name and other types.
-     */
-    private static boolean conflicts(Function fn, List<Function> overloads) {
-        List<Arg> in = inputs(fn);
-        for (Function other : overloads) {
-            if (other == fn) {
-                continue;
-            }
-            List<Arg> otherIn = inputs(other);
-            if (in.isEmpty() && otherIn.size() == 1 && otherIn.get(0).name().isEmpty() && otherIn.get(0).hasDefault()) {
-                return true;
-            }
-            if (in.size() == 1 && !in.get(0).name().isEmpty() && otherIn.size() == 1
-                    && otherIn.get(0).name().equals(in.get(0).name()) && !sameType(otherIn.get(0), in.get(0))) {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static final String RENAME = "Try renaming the parameters or the function itself in the database so "
+            + "function overloading can be resolved";
 
     private static boolean sameType(Arg a, Arg b) {
         return a.type().equals(b.type()) && a.typeSchema().equals(b.typeSchema());
@@ -213,12 +222,22 @@ public final class TypeScriptTypes {
         return "{ " + String.join("; ", parts) + " }";
     }
 
-    /** The Returns type and, for functions returning rows of a relation or composite type, SetofOptions. */
-    private String returns(Function fn) {
+    /**
+     * The Returns type and, for functions returning rows of a relation or composite type,
+     * SetofOptions; for a call PostgREST cannot resolve, the error type the Supabase generator writes.
+     */
+    private String returns(Function fn, List<Function> overloads) {
         String relation = fn.returnRelation() != 0 ? fn.returnType() : null;
         boolean manyRows = fn.rows() > 1;
         boolean singleRow = !manyRows && relation != null;
-        String type = returnType(fn) + (fn.setReturning() && !singleRow ? "[]" : "");
+        String error = conflict(fn, overloads);
+        List<Arg> in = inputs(fn);
+        if (error == null && in.size() == 1 && in.get(0).name().isEmpty() && rowArgument(in.get(0)) && relation == null) {
+            error = "the function " + fn.schema() + "." + fn.name() + " with parameter or with a single unnamed "
+                    + "json/jsonb parameter, but no matches were found in the schema cache";
+        }
+        String base = error != null ? "{\nerror: true\n} & " + quote(error) : returnType(fn);
+        String type = base + (fn.setReturning() && !singleRow ? "[]" : "");
         String from = null;
         boolean oneToOne = !manyRows;
         boolean setof = fn.setReturning();

@@ -23,7 +23,7 @@ class TypeScriptTypesGoldenTest {
     private static final Path CASES = Path.of("src/test/resources/typegen");
 
     @ParameterizedTest
-    @ValueSource(strings = {"empty", "single-table", "types-zoo", "two-schemas", "arrays-domains", "supabase-app", "postgrest-version"})
+    @ValueSource(strings = {"empty", "single-table", "types-zoo", "two-schemas", "arrays-domains", "supabase-app", "postgrest-version", "edge-functions"})
     void equalsSupabasesGenerator(String name) throws Exception {
         Path dir = CASES.resolve(name);
         DatabaseUrl db = TestPostgres.emptyDatabase();
@@ -42,21 +42,6 @@ class TypeScriptTypesGoldenTest {
         Files.createDirectories(Path.of("target/typegen"));
         Files.writeString(Path.of("target/typegen/" + name + ".ts"), generated); // to diff by hand when it fails
         assertThat(normalise(generated)).isEqualTo(normalise(Files.readString(dir.resolve("expected.ts"))));
-    }
-
-    /** Shapes not rendered yet (unnamed arguments, overloads PostgREST cannot resolve) are refused, never approximated. */
-    @org.junit.jupiter.api.Test
-    void functionShapesNotRenderedYetAreRefusedClearly() throws Exception {
-        DatabaseUrl db = TestPostgres.emptyDatabase();
-        TypeCatalog catalog;
-        try (Connection c = TestPostgres.connect(db); Statement st = c.createStatement()) {
-            st.execute("create function public.echo(text) returns text language sql as $$ select $1 $$");
-            catalog = TypeCatalogReader.read(c, List.of("public"));
-        }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TypeScriptTypes.generate(catalog, "public"))
-                .isInstanceOf(dev.drydock.DrydockException.class)
-                .hasMessageContaining("public.echo(text) has unnamed arguments")
-                .hasMessageContaining("does not render this shape yet");
     }
 
     /** Formatting only: whitespace, `;` between members, a union's leading `|`, trailing commas. */
