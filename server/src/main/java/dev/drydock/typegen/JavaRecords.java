@@ -98,26 +98,20 @@ public final class JavaRecords {
                 .sorted(Comparator.comparing(Column::name, order)).toList();
         out.append("\n    /** A row of ").append(r.isTable() ? "table " : "view ").append(r.schema()).append('.')
                 .append(r.name()).append(". */\n")
-                .append("    public record ").append(name).append('(').append(components(cols, c -> true)).append(") {");
+                .append("    public record ").append(name).append('(').append(components(cols)).append(") {");
         List<Column> insertable = cols.stream().filter(c -> !"a".equals(c.identity()) && !c.generated()).toList();
         if (r.isTable() && !insertable.isEmpty()) {
             out.append("\n        /** What an insert may set (generated and ALWAYS identity columns excluded). */\n")
-                    .append("        public record Insert(").append(components(insertable, c -> true)).append(") {\n        }\n    ");
+                    .append("        public record Insert(").append(components(insertable)).append(") {\n        }\n    ");
         }
         out.append("}\n");
     }
 
-    private interface Filter {
-        boolean keep(Column c);
-    }
-
-    private String components(List<Column> cols, Filter filter) {
+    private String components(List<Column> cols) {
         List<String> parts = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Column c : cols) {
-            if (filter.keep(c)) {
-                parts.add(javaType(c) + " " + unique(field(c.name()), used));
-            }
+            parts.add(javaType(c) + " " + unique(field(c.name()), used));
         }
         return String.join(", ", parts);
     }
@@ -177,7 +171,7 @@ public final class JavaRecords {
             sb.insert(0, 'V');
         }
         String c = sb.toString();
-        return RESERVED.contains(c.toLowerCase(Locale.ROOT)) && c.equals("_") ? "V_" : c;
+        return c.equals("_") ? "V_" : c;
     }
 
     private static String unique(String name, Set<String> used) {
