@@ -4,11 +4,11 @@ import dev.drydock.DrydockException;
 import dev.drydock.db.Redactor;
 import dev.drydock.lint.Finding;
 import dev.drydock.lint.LintResult;
-import dev.drydock.lint.Severity;
 import dev.drydock.lint.Validator;
 import dev.drydock.tools.ErrorOutput;
 import dev.drydock.tools.Json;
 import dev.drydock.tools.Toolbox;
+import dev.drydock.tools.ValidateSqlResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,9 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -88,73 +86,21 @@ final class ValidateCommand implements Callable<Integer> {
             return DrydockCommand.USAGE;
         }
         LintResult result = report.result();
-        List<Finding> findings = result.findings().stream().map(f -> display(f, projectDir, cwd)).toList();
-        List<Finding> blocked = result.blocked().stream().map(f -> display(f, projectDir, cwd)).toList();
+        LintResult shown = new LintResult(result.statementCount(),
+                result.findings().stream().map(f -> display(f, projectDir, cwd)).toList(),
+                result.blocked().stream().map(f -> display(f, projectDir, cwd)).toList(), result.paths());
         List<String> files = report.files().stream().map(f -> display(f, projectDir, cwd)).toList();
+        // the same result, and the same text, as the validate_sql tool gives: nothing capped here
+        ValidateSqlResult same = ValidateSqlResult.of(new Validator.Report(shown, files, report.pgVersion(),
+                report.target()), Integer.MAX_VALUE);
         switch (format) {
-            case json -> out.println(Json.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(json(report, findings, blocked, files)));
+            case json -> out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(same));
             case sarif -> out.println(Json.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(SarifReport.build(findings)));
-            case text -> text(result, findings, blocked);
+                    .writeValueAsString(SarifReport.build(shown.findings())));
+            case text -> out.println(same.text());
         }
         out.flush();
         return result.ok(strict) ? DrydockCommand.OK : DrydockCommand.FAILED;
-    }
-
-    private void text(LintResult result, List<Finding> findings, List<Finding> blocked) {
-        for (Finding f : findings) {
-            out.println((f.file() == null ? "<sql>" : f.file()) + ":" + Math.max(1, f.line()) + ":"
-                    + Math.max(1, f.column()) + ": " + f.severity().id() + " " + f.rule() + ": " + f.message());
-            if (f.fix() != null && !f.fix().isBlank()) {
-                out.println("    fix: " + f.fix());
-            }
-        }
-        if (!blocked.isEmpty()) {
-            out.println("blocked by policy: " + String.join(", ",
-                    blocked.stream().map(Finding::rule).distinct().toList()));
-        }
-        out.println(summary(result));
-    }
-
-    static String summary(LintResult result) {
-        return result.statementCount() + " statements, " + result.count(Severity.ERROR) + " errors, "
-                + result.count(Severity.WARNING) + " warnings, " + result.count(Severity.INFO) + " info";
-    }
-
-    private Map<String, Object> json(Validator.Report report, List<Finding> findings, List<Finding> blocked,
-                                     List<String> files) {
-        LintResult result = report.result();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("errors", result.count(Severity.ERROR));
-        summary.put("warnings", result.count(Severity.WARNING));
-        summary.put("info", result.count(Severity.INFO));
-        summary.put("blocked", blocked.size());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", result.ok(strict));
-        m.put("strict", strict);
-        m.put("summary", summary);
-        m.put("statementCount", result.statementCount());
-        m.put("pgVersion", report.pgVersion());
-        m.put("target", report.target());
-        m.put("files", files);
-        m.put("findings", findings.stream().map(ValidateCommand::finding).toList());
-        m.put("blocked", blocked.stream().map(ValidateCommand::finding).toList());
-        return m;
-    }
-
-    private static Map<String, Object> finding(Finding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rule", f.rule());
-        m.put("severity", f.severity().id());
-        m.put("message", f.message());
-        m.put("fix", f.fix());
-        m.put("file", f.file());
-        m.put("statementIndex", f.statementIndex());
-        m.put("line", f.line());
-        m.put("column", f.column());
-        m.put("object", f.object());
-        return m;
     }
 
     private static Finding display(Finding f, Path projectDir, Path cwd) {

@@ -25,14 +25,15 @@ public record ValidateSqlResult(boolean ok, int statementCount, List<FindingOut>
         }
     }
 
-    public record Summary(long error, long warning, long info) {
+    public record Summary(long errors, long warnings, long info) {
     }
 
     /** How many statements each reader handled: JSqlParser and the token reader agreeing, tokens alone, neither. */
     public record ParsedBy(int jsqlparser, int tokens, int unknown) {
     }
 
-    static ValidateSqlResult of(Validator.Report report, int maxFindings) {
+    /** The result for a validation report; {@code maxFindings} caps {@code findings} (the summary counts all). */
+    public static ValidateSqlResult of(Validator.Report report, int maxFindings) {
         LintResult r = report.result();
         List<FindingOut> shown = r.findings().stream().limit(maxFindings).map(FindingOut::of).toList();
         List<FindingOut> blocked = r.blocked().stream().limit(maxFindings).map(FindingOut::of).toList();
@@ -43,17 +44,20 @@ public record ValidateSqlResult(boolean ok, int statementCount, List<FindingOut>
                         r.paths().getOrDefault(ParsePath.UNKNOWN, 0)));
     }
 
+    /**
+     * Compiler-style, as `drydock validate` prints it too: {@code file:line:col: severity rule: message}
+     * and the fix indented, then the blocked patterns hit and a one-line summary.
+     */
     @Override
     public String text() {
         StringBuilder sb = new StringBuilder();
-        sb.append(ok ? "OK" : "FAILED").append(": ").append(statementCount).append(" statement")
-                .append(statementCount == 1 ? "" : "s").append(", ").append(summary.error).append(" error(s), ")
-                .append(summary.warning).append(" warning(s), ").append(summary.info).append(" info (PostgreSQL ")
-                .append(pgVersion).append(target == null ? "" : ", target " + target).append(")\n");
         for (FindingOut f : findings) {
-            sb.append(f.file == null ? "sql" : f.file).append(':').append(f.line).append(':').append(f.column)
-                    .append(": ").append(f.severity).append(' ').append(f.rule).append(": ").append(f.message).append('\n')
-                    .append("    fix: ").append(f.fix).append('\n');
+            sb.append(f.file == null ? "sql" : f.file).append(':').append(Math.max(1, f.line)).append(':')
+                    .append(Math.max(1, f.column)).append(": ").append(f.severity).append(' ').append(f.rule)
+                    .append(": ").append(f.message).append('\n');
+            if (f.fix != null && !f.fix.isBlank()) {
+                sb.append("    fix: ").append(f.fix).append('\n');
+            }
         }
         if (findingsOmitted > 0) {
             sb.append("… ").append(findingsOmitted).append(" more finding(s) not shown (raise max_findings)\n");
@@ -62,6 +66,8 @@ public record ValidateSqlResult(boolean ok, int statementCount, List<FindingOut>
             sb.append("Blocked patterns hit (refused by execute_sql and on protected targets): ")
                     .append(blocked.stream().map(b -> b.rule + " at line " + b.line).distinct().toList()).append('\n');
         }
-        return sb.toString().stripTrailing();
+        return sb.append(statementCount).append(" statements, ").append(summary.errors).append(" errors, ")
+                .append(summary.warnings).append(" warnings, ").append(summary.info).append(" info (PostgreSQL ")
+                .append(pgVersion).append(target == null ? "" : ", target " + target).append(')').toString();
     }
 }
