@@ -115,6 +115,7 @@ public final class JSqlParserCheck implements AutoCloseable {
     private final ExecutorService executor;
     private final int workers;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
+    private final StatementShape shapes = new StatementShape();
 
     public JSqlParserCheck() {
         this.workers = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -128,20 +129,20 @@ public final class JSqlParserCheck implements AutoCloseable {
     /** Gives each token reading its path: JSqlParser-confirmed, tokens only, or UNKNOWN on disagreement. */
     public List<StatementInfo> confirm(List<StatementInfo> infos) {
         int n = infos.size();
-        String[] shapes = new String[n];
+        String[] shapeOf = new String[n];
         Map<String, String> verdicts = new HashMap<>();
         List<String> toParse = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (infos.get(i).path() == ParsePath.UNKNOWN) {
                 continue;
             }
-            shapes[i] = StatementShape.of(infos.get(i).statement().significantTokens());
-            String known = cache.get(shapes[i]);
+            shapeOf[i] = shapes.of(infos.get(i).statement().significantTokens());
+            String known = cache.get(shapeOf[i]);
             if (known != null) {
-                verdicts.put(shapes[i], known);
-            } else if (!verdicts.containsKey(shapes[i])) {
-                verdicts.put(shapes[i], NOT_PARSED);
-                toParse.add(shapes[i]);
+                verdicts.put(shapeOf[i], known);
+            } else if (!verdicts.containsKey(shapeOf[i])) {
+                verdicts.put(shapeOf[i], NOT_PARSED);
+                toParse.add(shapeOf[i]);
             }
         }
         AtomicReferenceArray<String> parsed = parseAll(toParse);
@@ -154,7 +155,7 @@ public final class JSqlParserCheck implements AutoCloseable {
         }
         List<StatementInfo> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String verdict = shapes[i] == null ? null : verdicts.get(shapes[i]);
+            String verdict = shapeOf[i] == null ? null : verdicts.get(shapeOf[i]);
             out.add(decide(infos.get(i), verdict == null || verdict.equals(UNPARSABLE) ? null : verdict));
         }
         return out;

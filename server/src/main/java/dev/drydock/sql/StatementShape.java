@@ -25,14 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StatementShape {
     /** PostgreSQL's key words (pg_get_keywords()): JSqlParser recognises some of them by their text. */
     private static final Set<String> PG_KEYWORDS = pgKeywords();
-    /** Words as written → their shape: upper case when kept (a PostgreSQL key word or JSqlParser keyword), else x. */
-    private static final Map<String, String> KEYWORDS = new ConcurrentHashMap<>();
     private static final int MAX_WORDS = 100_000;
 
-    private StatementShape() {
-    }
+    /** Words as written → their shape: upper case when kept (a PostgreSQL key word or JSqlParser keyword), else x. */
+    private final Map<String, String> words = new ConcurrentHashMap<>();
 
-    static String of(List<Token> significantTokens) {
+    String of(List<Token> significantTokens) {
         StringBuilder sb = new StringBuilder();
         for (Token t : significantTokens) {
             if (sb.length() > 0) {
@@ -43,17 +41,17 @@ final class StatementShape {
         return sb.toString();
     }
 
-    private static String shape(Token t) {
+    private String shape(Token t) {
         String text = t.text();
         return switch (t.type()) {
             case WORD -> {
                 // keyed by the text as written, so the common case allocates nothing
-                String kept = KEYWORDS.get(text);
+                String kept = words.get(text);
                 if (kept == null) {
                     String upper = text.toUpperCase(Locale.ROOT);
                     kept = PG_KEYWORDS.contains(upper) || isKeyword(upper) ? upper : "x";
-                    if (KEYWORDS.size() < MAX_WORDS) {
-                        KEYWORDS.put(text, kept);
+                    if (words.size() < MAX_WORDS) {
+                        words.put(text, kept);
                     }
                 }
                 yield kept;
