@@ -60,7 +60,7 @@ public final class Main {
     public static Toolbox toolbox(DrydockConfig config) {
         Path project = config.projectDir();
         Redactor redactor = config.redactor();
-        ProjectLayout layout = ProjectLayout.detect(project);
+        ProjectLayout layout = ProjectLayout.of(config);
         LocalDatabase local = config.hasEmbeddedTarget()
                 ? new LocalDatabase(new EmbeddedServer(project), layout, redactor) : null;
         Databases databases = new Databases(() -> local.url(), redactor);

@@ -20,6 +20,15 @@ public enum ConfigKey {
     BRANCH_SERVER_URL("branchServer.url", Type.URL, null,
             "Server on which branches are created. Default: the embedded PostgreSQL. "
                     + "Must not be a protected target."),
+    PROJECT_MIGRATIONS("project.migrations", Type.STRING, null,
+            "Directory of the migration files, relative to the project. Default: detected — supabase/migrations, "
+                    + "else migrations/ (Supabase CLI file names: <14-digit version>_<name>.sql)."),
+    PROJECT_ROLLBACKS("project.rollbacks", Type.STRING, null,
+            "Directory of the rollback files (same file names as the migrations). Default: rollbacks/ beside the "
+                    + "migrations directory, outside it so the Supabase CLI never runs a rollback."),
+    PROJECT_SEED("project.seed", Type.STRING, null,
+            "Seed file loaded after the migrations when a branch or the local database is built. Default: seed.sql "
+                    + "beside the migrations directory."),
     POLICY_READ_STATEMENT_TIMEOUT("policy.readStatementTimeout", Type.DURATION, "15s",
             "statement_timeout of execute_sql's read-only transactions (for example 500ms, 15s, 2m)."),
     POLICY_RULES("policy.rules.*", Type.SEVERITY, null,

@@ -124,7 +124,7 @@ public final class ConfigLoader {
         }
         return new DrydockConfig(projectDir, configFile, new ArrayList<>(targets.values()), defaultTarget,
                 branchServer, timeout, secrets.stream().filter(s -> s != null && !s.isEmpty()).toList(),
-                new DrydockConfig.Policy(ruleSeverities, blocked, policyLines), types);
+                new DrydockConfig.Policy(ruleSeverities, blocked, policyLines), types, project());
     }
 
     private void read(String yaml) {
@@ -219,6 +219,27 @@ public final class ConfigLoader {
         }
         lines.put(ConfigKey.POLICY_BLOCKED.path(), v.line());
         return v.text().isEmpty() ? List.of() : List.of(v.text().split(","));
+    }
+
+    private DrydockConfig.Project project() {
+        return new DrydockConfig.Project(projectPath(ConfigKey.PROJECT_MIGRATIONS), projectPath(ConfigKey.PROJECT_ROLLBACKS),
+                projectPath(ConfigKey.PROJECT_SEED));
+    }
+
+    /** A project-relative path setting; absolute paths and paths leaving the project are refused. */
+    private String projectPath(ConfigKey key) {
+        Value v = values.get(key.path());
+        if (v == null) {
+            return null;
+        }
+        String text = v.text().strip();
+        java.nio.file.Path p = java.nio.file.Path.of(text).normalize();
+        if (text.isEmpty() || p.isAbsolute() || p.startsWith("..")) {
+            errors.add(file + " line " + v.line() + ": " + key.path() + " must be a path inside the project, relative to it "
+                    + "(for example supabase/migrations), not '" + text + "'.");
+            return null;
+        }
+        return p.toString();
     }
 
     private DrydockConfig.Types types() {

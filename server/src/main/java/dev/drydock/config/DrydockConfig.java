@@ -23,11 +23,21 @@ import java.util.Optional;
  */
 public record DrydockConfig(Path projectDir, Path configFile, List<Target> targets, String defaultTarget,
                             DatabaseUrl branchServerUrl, Duration readStatementTimeout, List<String> secrets,
-                            Policy policy, Types types) {
+                            Policy policy, Types types, Project project) {
 
     public DrydockConfig {
         targets = List.copyOf(targets);
         secrets = List.copyOf(secrets);
+    }
+
+    /**
+     * Where the project keeps its migrations ({@code project:} in drydock.yaml), relative to the
+     * project directory; null parts are detected.
+     */
+    public record Project(String migrations, String rollbacks, String seed) {
+        public static Project detect() {
+            return new Project(null, null, null);
+        }
     }
 
     /**

@@ -77,7 +77,7 @@ public final class Validator {
             return List.of(new Linter.Source(null, request.sql()));
         }
         List<String> paths = request.paths().isEmpty()
-                ? List.of(config.projectDir().relativize(ProjectLayout.detect(config.projectDir()).migrationsDir()).toString())
+                ? List.of(config.projectDir().relativize(ProjectLayout.of(config).migrationsDir()).toString())
                 : request.paths();
         List<Linter.Source> sources = new ArrayList<>();
         for (String p : paths) {

@@ -2,6 +2,7 @@ package dev.drydock.mcp;
 
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
+import dev.drydock.Progress;
 import dev.drydock.Version;
 import dev.drydock.tools.ToolHandler;
 import dev.drydock.tools.ToolRunner;
@@ -11,6 +12,7 @@ import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
@@ -87,12 +89,31 @@ public final class McpServers {
                 tool.name() + " with arguments that match its inputSchema");
     }
 
+    /**
+     * Progress notifications for a call whose request carried a progress token; none otherwise.
+     * A notification that cannot be sent (the client has gone) is dropped: the work goes on.
+     */
+    private static Progress progress(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Object token = request.meta() == null ? null : request.meta().get("progressToken");
+        if (token == null) {
+            return Progress.NONE;
+        }
+        return (done, total, message) -> {
+            try {
+                exchange.progressNotification(new McpSchema.ProgressNotification(token, done, total, message));
+            } catch (RuntimeException e) {
+                // advisory only
+            }
+        };
+    }
+
     private SyncToolSpecification specification(ToolHandler handler, ToolRunner runner) {
         McpSchema.Tool tool = ToolSpec.load(handler.name(), json).toTool();
         return new SyncToolSpecification(tool, (exchange, request) -> {
             Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
             JsonSchemaValidator.ValidationResponse check = validator.validate(tool.inputSchema(), args);
-            ToolRunner.Response r = check.valid() ? runner.run(handler, args) : runner.refuse(invalidArguments(tool, check));
+            ToolRunner.Response r = check.valid() ? runner.run(handler, args, progress(exchange, request))
+                    : runner.refuse(invalidArguments(tool, check));
             return CallToolResult.builder()
                     .structuredContent(r.structured())
                     .addTextContent(r.text())

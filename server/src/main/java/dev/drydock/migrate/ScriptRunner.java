@@ -18,23 +18,48 @@ public final class ScriptRunner {
     }
 
     /**
-     * Runs every statement of {@code sql} on {@code c}, in whatever transaction {@code c} is in.
+     * Runs every statement of {@code sql} on {@code c}, in whatever transaction {@code c} is in,
+     * stopping at the first one PostgreSQL refuses.
      *
-     * @param label the file name or other name shown in errors
+     * @param label    the file name or other name shown in failures
+     * @param database the target or branch name used in messages
+     * @return null when every statement ran, else what failed
      */
-    public static void run(Connection c, String label, String sql, ErrorCode failureCode, Redactor redactor) {
+    public static StatementFailure execute(Connection c, String label, String sql, String database, Redactor redactor) {
         List<SqlStatement> statements = Splitter.split(sql);
         for (SqlStatement statement : statements) {
-            try (Statement st = c.createStatement()) {
-                st.execute(statement.text());
-            } catch (SQLException e) {
-                DrydockException pg = SqlErrors.translate(e, "local", redactor);
-                throw new DrydockException(failureCode,
-                        label + ", statement " + (statement.index() + 1) + " of " + statements.size() + " (line "
-                                + statement.line() + ") failed: " + pg.getMessage(),
-                        pg.hint(), List.of("fix " + label + " and restart Drydock; the files before it stay applied"),
-                        pg.serverError(), e);
+            StatementFailure failure = execute(c, label, statement, statements.size(), database, redactor);
+            if (failure != null) {
+                return failure;
             }
         }
+        return null;
+    }
+
+    /** Runs one statement of a script; null when it succeeded. */
+    public static StatementFailure execute(Connection c, String label, SqlStatement statement, int count, String database,
+                                           Redactor redactor) {
+        try (Statement st = c.createStatement()) {
+            st.execute(statement.text());
+            return null;
+        } catch (SQLException e) {
+            DrydockException pg = SqlErrors.translate(e, database, redactor);
+            return StatementFailure.of(label, statement.index() + 1, count, statement.line(), statement.text(), pg);
+        }
+    }
+
+    /** Like {@link #execute}, with a failure thrown as {@code failureCode} and {@code nextStep}. */
+    public static void run(Connection c, String label, String sql, ErrorCode failureCode, String database, String nextStep,
+                           Redactor redactor) {
+        StatementFailure f = execute(c, label, sql, database, redactor);
+        if (f != null) {
+            throw failure(failureCode, f, nextStep);
+        }
+    }
+
+    public static DrydockException failure(ErrorCode code, StatementFailure f, String nextStep) {
+        return new DrydockException(code, f.describe(), f.hint() != null ? f.hint() : "Fix the statement named above.",
+                List.of(nextStep), new DrydockException.ServerError(f.sqlState(), "ERROR", f.message(), f.detail(), f.hint(),
+                        f.position(), null, null, null, null, null), null);
     }
 }

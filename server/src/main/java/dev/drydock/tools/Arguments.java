@@ -2,6 +2,7 @@ package dev.drydock.tools;
 
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
+import dev.drydock.Progress;
 import dev.drydock.config.DrydockConfig;
 import dev.drydock.db.Target;
 
@@ -13,10 +14,21 @@ import java.util.Map;
 public final class Arguments {
     private final String tool;
     private final Map<String, Object> values;
+    private final Progress progress;
 
     public Arguments(String tool, Map<String, Object> values) {
+        this(tool, values, Progress.NONE);
+    }
+
+    public Arguments(String tool, Map<String, Object> values, Progress progress) {
         this.tool = tool;
         this.values = values == null ? Map.of() : values;
+        this.progress = progress;
+    }
+
+    /** Where the call reports progress (a notification to the MCP client that asked for it, or nowhere). */
+    public Progress progress() {
+        return progress;
     }
 
     /** True when the call gave the argument (and not as null). */

@@ -49,7 +49,7 @@ public final class StatusTool implements ToolHandler {
 
     @Override
     public StatusResult call(Arguments args) {
-        ProjectLayout layout = ProjectLayout.detect(config.projectDir());
+        ProjectLayout layout = ProjectLayout.of(config);
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         // One thread per target for this call: probes block on the network, so they must neither
         // wait for one another nor occupy the common pool.
@@ -72,8 +72,10 @@ public final class StatusTool implements ToolHandler {
     }
 
     private static StatusResult.Project project(ProjectLayout layout) {
-        return new StatusResult.Project(layout.root().toString(), layout.kind(), relative(layout, layout.migrationsDir()),
-                relative(layout, layout.rollbacksDir()), relative(layout, layout.seedFile()), layout.migrations().size(),
+        return new StatusResult.Project(layout.root().toString(), layout.kind(),
+                layout.exists() ? relative(layout, layout.migrationsDir()) : null,
+                java.nio.file.Files.isDirectory(layout.rollbacksDir()) ? relative(layout, layout.rollbacksDir()) : null,
+                relative(layout, layout.seedFile()), layout.migrations().size(),
                 (int) layout.rollbackCount());
     }
 

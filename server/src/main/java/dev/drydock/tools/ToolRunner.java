@@ -41,10 +41,14 @@ public final class ToolRunner {
     }
 
     public Response run(ToolHandler handler, Map<String, Object> args) {
+        return run(handler, args, dev.drydock.Progress.NONE);
+    }
+
+    public Response run(ToolHandler handler, Map<String, Object> args, dev.drydock.Progress progress) {
         ToolOutput output;
         boolean error = false;
         try {
-            output = handler.call(new Arguments(handler.name(), args));
+            output = handler.call(new Arguments(handler.name(), args, progress));
         } catch (DrydockException e) {
             output = ErrorOutput.of(e);
             error = true;

@@ -50,7 +50,7 @@ class LocalDatabaseTest {
                 try (ResultSet rs = st.executeQuery("select path, hash from supabase_migrations.seed_files")) {
                     rs.next();
                     assertThat(rs.getString(1)).isEqualTo("supabase/seed.sql");
-                    assertThat(rs.getString(2)).isEqualTo(LocalBootstrap.sha256(Files.readAllBytes(layout.seedFile())));
+                    assertThat(rs.getString(2)).isEqualTo(Checksums.sha256(Files.readAllBytes(layout.seedFile())));
                 }
                 st.execute("delete from posts where id = 3");
             }
