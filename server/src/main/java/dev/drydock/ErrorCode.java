@@ -33,6 +33,22 @@ public enum ErrorCode {
     STATEMENT_TIMEOUT,
     /** Bringing the local database to the migration head failed. */
     BOOTSTRAP_FAILED,
+    /** No branch of that name exists on the branch server. */
+    BRANCH_NOT_FOUND,
+    /** A branch of that name exists already. */
+    BRANCH_EXISTS,
+    /** The branch was built from an older project history than the files now hold: rebase it first. */
+    BRANCH_STALE,
+    /** Another operation on the same branch is running (in this or another Drydock). */
+    BRANCH_BUSY,
+    /** rebase_branch: one of the branch's own migrations fails on the new history; the branch is unchanged. */
+    REBASE_CONFLICT,
+    /** apply_on_branch got no rollback SQL: every migration needs a tested rollback. */
+    ROLLBACK_REQUIRED,
+    /** apply_on_branch: the up migration failed on the branch; the branch is back as it was. */
+    MIGRATION_FAILED,
+    /** apply_on_branch: rollback or re-apply did not restore the schema (or data); the branch is back as it was. */
+    ROUND_TRIP_FAILED,
     /** A bug in Drydock; the stack trace is on stderr. */
     INTERNAL
 }

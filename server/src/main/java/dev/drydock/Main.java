@@ -1,5 +1,18 @@
 package dev.drydock;
 
+import dev.drydock.branch.BranchCycle;
+import dev.drydock.branch.BranchServer;
+import dev.drydock.branch.BranchStore;
+import dev.drydock.branch.Branches;
+import dev.drydock.branch.SupabaseCompat;
+import dev.drydock.db.Target;
+import dev.drydock.tools.ApplyOnBranchTool;
+import dev.drydock.tools.BranchTargets;
+import dev.drydock.tools.CreateBranchTool;
+import dev.drydock.tools.DeleteBranchTool;
+import dev.drydock.tools.ListBranchesTool;
+import dev.drydock.tools.RebaseBranchTool;
+import dev.drydock.tools.ResetBranchTool;
 import dev.drydock.cli.DrydockCommand;
 import dev.drydock.config.ConfigLoader;
 import dev.drydock.config.DrydockConfig;
@@ -32,6 +45,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -61,21 +75,38 @@ public final class Main {
         Path project = config.projectDir();
         Redactor redactor = config.redactor();
         ProjectLayout layout = ProjectLayout.of(config);
+        EmbeddedServer embedded = config.hasEmbeddedTarget() || config.branchServerUrl() == null
+                ? new EmbeddedServer(project) : null;
         LocalDatabase local = config.hasEmbeddedTarget()
-                ? new LocalDatabase(new EmbeddedServer(project), layout, redactor) : null;
+                ? new LocalDatabase(embedded, layout, SupabaseCompat.preamble(layout), redactor) : null;
         Databases databases = new Databases(() -> local.url(), redactor);
         JsonMapper json = Json.mapper();
         ToolRunner runner = new ToolRunner(json, redactor);
         StatementAnalyzer analyzer = new StatementAnalyzer();
         LintPolicy policy = LintPolicy.from(config.policy());
         Validator validator = new Validator(new Linter(analyzer, policy), config, databases, redactor);
+        BranchServer branchServer = config.branchServerUrl() != null
+                ? new BranchServer(config::branchServerUrl, config.branchServerUrl().redacted(), redactor)
+                : new BranchServer(local != null ? local::url : embedded::start, "embedded", redactor);
+        Branches branches = new Branches(branchServer, new BranchStore(branchServer, json), () -> ProjectLayout.of(config),
+                analyzer);
+        BranchTargets branchTargets = name -> new Target(BranchTargets.PREFIX + name,
+                branches.url(branches.require(name)), null, false);
+        BranchCycle cycle = new BranchCycle(branches, analyzer, Clock.systemUTC());
         List<dev.drydock.tools.ToolHandler> handlers = List.of(
                 new StatusTool(config, databases, () -> local == null ? LocalBootstrap.Outcome.skipped() : local.bootstrapOutcome(),
                         redactor),
-                new ListTablesTool(config, databases, redactor),
-                new ExecuteSqlTool(config, databases, new ReadOnlyQuery(json), redactor, new BlockedCheck(analyzer, policy)),
+                new ListTablesTool(config, databases, redactor, branchTargets),
+                new ExecuteSqlTool(config, databases, new ReadOnlyQuery(json), redactor, new BlockedCheck(analyzer, policy),
+                        branchTargets),
                 new ValidateSqlTool(validator),
-                new GenerateTypesTool(config, databases, redactor));
+                new GenerateTypesTool(config, databases, redactor, branchTargets),
+                new CreateBranchTool(branches),
+                new ListBranchesTool(branches),
+                new ResetBranchTool(branches),
+                new DeleteBranchTool(branches),
+                new RebaseBranchTool(branches),
+                new ApplyOnBranchTool(cycle, branches, config));
         // The embedded server starts a second after the MCP server is up, so that it does not compete
         // with initialize and tools/list for the CPU; a tool call that needs it earlier starts it at once.
         Runnable warmUp = () -> {
@@ -88,6 +119,8 @@ public final class Main {
             databases.close();
             if (local != null) {
                 local.close();
+            } else if (embedded != null) {
+                embedded.close();
             }
         };
         return new Toolbox(handlers, runner, warmUp, resources, validator, config);

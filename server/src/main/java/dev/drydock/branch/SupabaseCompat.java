@@ -1,5 +1,7 @@
 package dev.drydock.branch;
 
+import dev.drydock.migrate.ProjectLayout;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +16,11 @@ public final class SupabaseCompat {
     public static final String RESOURCE = "supabase-compat.sql";
 
     private SupabaseCompat() {
+    }
+
+    /** The layer for a project that needs it (a Supabase project), else null. */
+    public static String preamble(ProjectLayout layout) {
+        return layout.isSupabase() ? sql() : null;
     }
 
     public static String sql() {

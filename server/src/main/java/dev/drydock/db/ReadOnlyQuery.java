@@ -65,7 +65,11 @@ public final class ReadOnlyQuery {
     public record Column(String name, String type) {
     }
 
-    public record Rows(List<Column> columns, List<List<Object>> rows, boolean truncated) {
+    public record Rows(List<Column> columns, List<List<Object>> rows, boolean truncated, long rowsAffected) {
+        public Rows(List<Column> columns, List<List<Object>> rows, boolean truncated) {
+            this(columns, rows, truncated, -1);
+        }
+
     }
 
     public ReadOnlyQuery(ObjectMapper json) {
@@ -110,6 +114,24 @@ public final class ReadOnlyQuery {
             throw SqlErrors.translate(e, target, redactor);
         } finally {
             reset(c);
+        }
+    }
+
+    /**
+     * One statement on a branch, where writes are allowed (branches are throwaway): the same
+     * single-statement checks, autocommit, the same statement_timeout; rows when it returns any.
+     *
+     * @return the rows, and the rows affected for a statement that returns none (else -1)
+     */
+    public Rows runWritable(Connection c, String branch, String sql, int maxRows, Duration timeout, Redactor redactor) {
+        try {
+            Checked checked = recheckAsTheServerReads(c, new Checked(single(sql, true), Set.of()));
+            try (Statement st = c.createStatement()) {
+                st.execute("SET statement_timeout = " + Math.max(1, timeout.toMillis()));
+            }
+            return execute(c, checked.statement().text(), maxRows, timeout);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, branch, redactor);
         }
     }
 
@@ -170,7 +192,7 @@ public final class ReadOnlyQuery {
             st.setMaxRows(maxRows + 1);
             st.setFetchSize(Math.min(maxRows + 1, 500));
             if (!st.execute(sql)) {
-                return new Rows(List.of(), List.of(), false);
+                return new Rows(List.of(), List.of(), false, st.getUpdateCount());
             }
             try (ResultSet rs = st.getResultSet()) {
                 ResultSetMetaData md = rs.getMetaData();

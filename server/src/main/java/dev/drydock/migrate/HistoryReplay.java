@@ -1,7 +1,6 @@
 package dev.drydock.migrate;
 
 import dev.drydock.Progress;
-import dev.drydock.branch.SupabaseCompat;
 import dev.drydock.db.Redactor;
 import dev.drydock.sql.Splitter;
 
@@ -41,15 +40,16 @@ public final class HistoryReplay {
      * @param files    the migrations to apply (in version order); those already recorded are skipped
      * @param seed     load the layout's seed file (when there is one and it is not yet recorded)
      * @param database the target or branch name, for messages
+     * @param preamble SQL run first in its own transaction (the Supabase compatibility layer), or null
      */
     public static Result run(Connection c, ProjectLayout layout, List<MigrationFile> files, boolean seed, String database,
-                             Progress progress, Redactor redactor) throws SQLException {
+                             String preamble, Progress progress, Redactor redactor) throws SQLException {
         List<String> applied = new ArrayList<>();
         int total = files.size() + 2;
-        if (layout.isSupabase()) {
+        if (preamble != null) {
             progress.report(0, (double) total, "Supabase compatibility layer");
             StatementFailure f = inTransaction(c, () -> ScriptRunner.execute(c, "supabase compatibility layer",
-                    SupabaseCompat.sql(), database, redactor));
+                    preamble, database, redactor));
             if (f != null) {
                 return new Result(applied, false, f);
             }

@@ -40,10 +40,11 @@ public final class LocalBootstrap {
         return !Files.exists(marker);
     }
 
-    public static Outcome run(Connection c, ProjectLayout layout, Path marker, Redactor redactor) {
+    /** @param preamble the Supabase compatibility layer for Supabase projects, else null */
+    public static Outcome run(Connection c, ProjectLayout layout, Path marker, String preamble, Redactor redactor) {
         try {
             HistoryReplay.Result r = HistoryReplay.run(c, layout, layout.migrations(), true, Target.EMBEDDED_NAME,
-                    Progress.NONE, redactor);
+                    preamble, Progress.NONE, redactor);
             if (r.failure() != null) {
                 String message = r.failure().describe() + " Fix the file and restart Drydock; the files before it stay applied.";
                 LOG.error("Bringing the local database to the migration head failed: {}", message);

@@ -21,10 +21,13 @@ public final class LocalDatabase implements AutoCloseable {
     private final EmbeddedServer server;
     private final ProjectLayout layout;
     private final Redactor redactor;
+    private final String preamble;
     private CompletableFuture<DatabaseUrl> ready;
     private volatile LocalBootstrap.Outcome outcome = LocalBootstrap.Outcome.skipped();
 
-    public LocalDatabase(EmbeddedServer server, ProjectLayout layout, Redactor redactor) {
+    /** @param preamble the Supabase compatibility layer for Supabase projects, else null */
+    public LocalDatabase(EmbeddedServer server, ProjectLayout layout, String preamble, Redactor redactor) {
+        this.preamble = preamble;
         this.server = server;
         this.layout = layout;
         this.redactor = redactor;
@@ -64,7 +67,7 @@ public final class LocalDatabase implements AutoCloseable {
         var marker = server.dataDir().resolve("drydock-bootstrapped");
         if (server.owner() && LocalBootstrap.needed(marker)) {
             try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.credentials())) {
-                outcome = LocalBootstrap.run(c, layout, marker, redactor);
+                outcome = LocalBootstrap.run(c, layout, marker, preamble, redactor);
             } catch (SQLException e) {
                 outcome = new LocalBootstrap.Outcome(true, java.util.List.of(), false, redactor.redact(e.getMessage()));
             }

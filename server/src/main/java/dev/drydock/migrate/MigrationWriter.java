@@ -97,6 +97,17 @@ public final class MigrationWriter {
         return new Written(migration, rollbackFile);
     }
 
+    /** Takes back files written by {@link #write} (when what had to follow them failed). */
+    public static void remove(Written files) {
+        try {
+            Files.deleteIfExists(files.migration());
+            Files.deleteIfExists(files.rollback());
+        } catch (IOException e) {
+            throw new DrydockException(ErrorCode.INTERNAL, "Cannot remove " + files.migration() + " and its rollback: "
+                    + e.getMessage(), "Delete the two files by hand.");
+        }
+    }
+
     /** Writes a temporary file beside {@code path}, then moves it into place, refusing to replace one. */
     private static void place(Path path, String text) throws IOException {
         if (Files.exists(path)) {

@@ -59,7 +59,6 @@ public final class ScriptRunner {
 
     public static DrydockException failure(ErrorCode code, StatementFailure f, String nextStep) {
         return new DrydockException(code, f.describe(), f.hint() != null ? f.hint() : "Fix the statement named above.",
-                List.of(nextStep), new DrydockException.ServerError(f.sqlState(), "ERROR", f.message(), f.detail(), f.hint(),
-                        f.position(), null, null, null, null, null), null);
+                List.of(nextStep), f.serverError(), null);
     }
 }

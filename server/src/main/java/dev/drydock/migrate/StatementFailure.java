@@ -24,6 +24,12 @@ public record StatementFailure(String file, int statementIndex, int statementCou
                 s == null ? null : s.detail(), s == null ? null : s.hint(), s == null ? null : s.position());
     }
 
+    /** PostgreSQL's fields, in the shape errors carry them. */
+    public DrydockException.ServerError serverError() {
+        return new DrydockException.ServerError(sqlState, "ERROR", message, detail, hint, position, null, null, null, null,
+                null);
+    }
+
     /** One line: {@code file, statement 2 of 5 (line 7): message (SQLSTATE 42P01)}. */
     public String describe() {
         return file + ", statement " + statementIndex + " of " + statementCount + " (line " + line + "): " + message

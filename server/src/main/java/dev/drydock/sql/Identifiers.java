@@ -13,6 +13,14 @@ public final class Identifiers {
     }
 
     /** A word folded to lower case; a quoted identifier unquoted, with {@code U&} escapes resolved. */
+    /** {@code name} as a quoted SQL identifier: the one way Drydock puts a name into SQL text. */
+    public static String quote(String name) {
+        if (name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("identifier contains a NUL character");
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
     public static String normalize(Token token) {
         String text = token.text();
         if (token.type() == Type.WORD) {

@@ -103,6 +103,19 @@ public final class Arguments {
      * or {@code branch}, never both.
      */
     public Target target(DrydockConfig config) {
+        return target(config, null);
+    }
+
+    /** The name of the branch the call is for, or null for a target. */
+    public String branch() {
+        return string("branch", null);
+    }
+
+    /**
+     * Like {@link #target(DrydockConfig)}, with {@code branch} resolved by {@code branches} to the
+     * branch's database (a target named {@code branch:<name>}, never protected).
+     */
+    public Target target(DrydockConfig config, BranchTargets branches) {
         String target = string("target", null);
         String branch = string("branch", null);
         if (target != null && branch != null) {
@@ -110,10 +123,13 @@ public final class Arguments {
                     tool + " takes `target` or `branch`, not both (got target '" + target + "' and branch '" + branch + "').",
                     "Name the one database the call is for.", tool + " with only target, or only branch");
         }
+        if (branch != null && branches != null) {
+            return branches.target(branch);
+        }
         if (branch != null) {
             throw new DrydockException(ErrorCode.NOT_AVAILABLE,
-                    "Branches are not available in this version of Drydock, so branch '" + branch + "' cannot be used.",
-                    "Use a target: reads work on every target. Branch databases arrive in a later version of Drydock.",
+                    tool + " works on targets only, so branch '" + branch + "' cannot be used here.",
+                    "Name a target instead.",
                     tool + " with target set to one of " + config.targetNames());
         }
         return config.resolveTarget(target);

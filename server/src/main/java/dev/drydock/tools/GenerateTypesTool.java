@@ -24,7 +24,10 @@ public final class GenerateTypesTool implements ToolHandler {
     private final Databases databases;
     private final Redactor redactor;
 
-    public GenerateTypesTool(DrydockConfig config, Databases databases, Redactor redactor) {
+    private final BranchTargets branches;
+
+    public GenerateTypesTool(DrydockConfig config, Databases databases, Redactor redactor, BranchTargets branches) {
+        this.branches = branches;
         this.config = config;
         this.databases = databases;
         this.redactor = redactor;
@@ -37,7 +40,7 @@ public final class GenerateTypesTool implements ToolHandler {
 
     @Override
     public GenerateTypesResult call(Arguments args) {
-        Target target = args.target(config);
+        Target target = args.target(config, branches);
         DrydockConfig.Types defaults = config.types();
         List<String> schemas = args.strings("schemas", defaults.schemas());
         TypeGeneration.Lang lang = TypeGeneration.Lang.parse(args.string("lang", defaults.lang()));

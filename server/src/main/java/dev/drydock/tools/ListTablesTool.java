@@ -17,7 +17,10 @@ public final class ListTablesTool implements ToolHandler {
     private final Databases databases;
     private final Redactor redactor;
 
-    public ListTablesTool(DrydockConfig config, Databases databases, Redactor redactor) {
+    private final BranchTargets branches;
+
+    public ListTablesTool(DrydockConfig config, Databases databases, Redactor redactor, BranchTargets branches) {
+        this.branches = branches;
         this.config = config;
         this.databases = databases;
         this.redactor = redactor;
@@ -30,7 +33,7 @@ public final class ListTablesTool implements ToolHandler {
 
     @Override
     public ListTablesResult call(Arguments args) {
-        Target target = args.target(config);
+        Target target = args.target(config, branches);
         List<String> schemas = args.strings("schemas", List.of("public"));
         boolean verbose = args.bool("verbose", false);
         try (Connection c = databases.openForRead(target)) {

@@ -101,3 +101,19 @@ BEGIN
   END IF;
 END
 $compat$;
+
+-- Supabase creates these extensions in `extensions` on every project; migrations call
+-- uuid_generate_v4() and crypt() unqualified (Drydock runs migrations with `extensions` on the
+-- search_path, as Supabase's roles have it). Created only where the server ships them.
+DO $compat$
+DECLARE
+  e text;
+BEGIN
+  FOREACH e IN ARRAY ARRAY['uuid-ossp', 'pgcrypto'] LOOP
+    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = e)
+       AND NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = e) THEN
+      EXECUTE format('CREATE EXTENSION %I WITH SCHEMA extensions', e);
+    END IF;
+  END LOOP;
+END
+$compat$;

@@ -1,5 +1,7 @@
 package dev.drydock.migrate;
 
+import dev.drydock.branch.SupabaseCompat;
+
 import dev.drydock.db.DatabaseUrl;
 import dev.drydock.db.EmbeddedServer;
 import dev.drydock.db.Redactor;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalDatabaseTest {
 
     private static LocalDatabase local(Path project) {
-        return new LocalDatabase(new EmbeddedServer(project), ProjectLayout.detect(project), Redactor.none());
+        return new LocalDatabase(new EmbeddedServer(project), ProjectLayout.detect(project), SupabaseCompat.preamble(ProjectLayout.detect(project)), Redactor.none());
     }
 
     @Test

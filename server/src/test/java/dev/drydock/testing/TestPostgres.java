@@ -1,5 +1,6 @@
 package dev.drydock.testing;
 
+import dev.drydock.branch.SupabaseCompat;
 import dev.drydock.db.DatabaseUrl;
 import dev.drydock.db.Redactor;
 import dev.drydock.migrate.LocalBootstrap;
@@ -42,8 +43,8 @@ public final class TestPostgres {
             execute(admin(), "CREATE DATABASE example_template");
             try (Connection c = connect(template)) {
                 Path marker = Files.createTempDirectory("drydock-marker").resolve("done");
-                LocalBootstrap.Outcome outcome = LocalBootstrap.run(c, ProjectLayout.detect(examplesDir().resolve("supabase-starter")),
-                        marker, Redactor.none());
+                ProjectLayout layout = ProjectLayout.detect(examplesDir().resolve("supabase-starter"));
+                LocalBootstrap.Outcome outcome = LocalBootstrap.run(c, layout, marker, SupabaseCompat.preamble(layout), Redactor.none());
                 if (outcome.failure() != null) {
                     throw new IllegalStateException("example project does not apply: " + outcome.failure());
                 }

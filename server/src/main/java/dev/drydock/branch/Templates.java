@@ -1,0 +1,128 @@
+package dev.drydock.branch;
+
+import dev.drydock.Progress;
+import dev.drydock.migrate.Checksums;
+import dev.drydock.migrate.HistoryReplay;
+import dev.drydock.migrate.MigrationFile;
+import dev.drydock.migrate.ProjectLayout;
+import dev.drydock.migrate.StatementFailure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Template databases: a project history replayed once into {@code drydock_template_<key>}, where
+ * the key is a hash of everything the replay depends on (the compatibility layer, each migration
+ * file's bytes, the seed). Branches of the same history are clones of it. A template is built
+ * under the name {@code drydock_building_<key>} and renamed when complete, so a crash never leaves
+ * a half-built template that looks finished.
+ */
+final class Templates {
+    static final String TEMPLATE_PREFIX = "drydock_template_";
+    static final String BUILDING_PREFIX = "drydock_building_";
+    private static final String FORMAT = "drydock-template-1";
+
+    /**
+     * @param database  the template (or, when the replay failed, where the half-built database was kept, or null)
+     * @param cached    true when it existed already
+     * @param failure   the failed statement, or null
+     */
+    record Build(String database, String key, boolean cached, long millis, StatementFailure failure) {
+    }
+
+    private final BranchServer server;
+    private final BranchStore store;
+
+    Templates(BranchServer server, BranchStore store) {
+        this.server = server;
+        this.store = store;
+    }
+
+    /** The history entries of {@code files}: version, name and the SHA-256 of each file. */
+    static List<Branch.HistoryEntry> history(List<MigrationFile> files) {
+        List<Branch.HistoryEntry> out = new ArrayList<>();
+        for (MigrationFile m : files) {
+            try {
+                out.add(new Branch.HistoryEntry(m.version(), m.name(), Checksums.sha256(Files.readAllBytes(m.path()))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + m.path() + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /** SHA-256 over a history, entry by entry: equal histories, equal hashes. */
+    static String historyHash(List<Branch.HistoryEntry> history) {
+        StringBuilder text = new StringBuilder();
+        history.forEach(h -> text.append(h.version()).append(' ').append(h.name()).append(' ').append(h.sha256()).append('\n'));
+        return Checksums.sha256(text.toString());
+    }
+
+    static String key(String preamble, List<Branch.HistoryEntry> history, ProjectLayout layout, boolean seed) {
+        String seedHash = "none";
+        if (seed && layout.seedFile() != null) {
+            try {
+                seedHash = Checksums.sha256(Files.readAllBytes(layout.seedFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + layout.seedFile() + ": " + e.getMessage(), e);
+            }
+        }
+        String text = FORMAT + "\n" + (preamble == null ? "none" : Checksums.sha256(preamble)) + "\n" + historyHash(history)
+                + "\n" + seedHash;
+        return Checksums.sha256(text).substring(0, 20);
+    }
+
+    /** The template for this history, built unless cached. Concurrent builders of one key wait for each other. */
+    /**
+     * @param failedAs where a replay that fails is kept for inspection (renamed to it), or null to drop it
+     */
+    Build ensure(ProjectLayout layout, List<MigrationFile> files, boolean seed, String preamble, String failedAs,
+                 Progress progress) throws SQLException {
+        long start = System.nanoTime();
+        String key = key(preamble, history(files), layout, seed);
+        String template = TEMPLATE_PREFIX + key;
+        try (Connection meta = store.connect(); BranchLocks.Held lock = BranchLocks.waitFor(meta, "template:" + key)) {
+            if (exists(meta, template)) {
+                return new Build(template, key, true, millis(start), null);
+            }
+            String building = BUILDING_PREFIX + key;
+            server.dropDatabase(building);
+            server.administer("CREATE DATABASE " + dev.drydock.sql.Identifiers.quote(building) + " TEMPLATE template0");
+            HistoryReplay.Result replay;
+            try (Connection c = server.connect(building)) {
+                replay = HistoryReplay.run(c, layout, files, seed, "branch", preamble, progress, server.redactor());
+            }
+            if (replay.failure() != null) {
+                if (failedAs != null) {
+                    server.dropDatabase(failedAs);
+                    server.renameDatabase(building, failedAs);
+                } else {
+                    server.dropDatabase(building);
+                }
+                return new Build(failedAs, key, false, millis(start), replay.failure());
+            }
+            server.renameDatabase(building, template);
+            return new Build(template, key, false, millis(start), null);
+        }
+    }
+
+    static boolean exists(Connection c, String database) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

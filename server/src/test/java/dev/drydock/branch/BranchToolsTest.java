@@ -1,0 +1,90 @@
+package dev.drydock.branch;
+
+import dev.drydock.testing.Projects;
+import dev.drydock.testing.TestPostgres;
+import dev.drydock.testing.ToolHarness;
+import dev.drydock.tools.ToolRunner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Branch tools in-process, wired as in production, with the test cluster as branch server. */
+class BranchToolsTest {
+    private static Path project;
+    private static ToolHarness tools;
+
+    @BeforeAll
+    static void start() {
+        project = Projects.copyOfExample();
+        String yaml = "targets:\n  main:\n    url: " + ToolHarness.jdbc(TestPostgres.exampleDatabase()) + "\n"
+                + "branchServer:\n  url: " + ToolHarness.jdbc(TestPostgres.admin()) + "\n";
+        tools = ToolHarness.fromYaml(project, yaml);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        tools.close();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static ToolRunner.Response call(String tool, Map<String, Object> args) {
+        return tools.call(tool, args);
+    }
+
+    @Test
+    void createsBranchFromHistoryAndClonesTheCachedTemplateNextTime() {
+        ToolRunner.Response first = call("create_branch", Map.of("name", unique("a")));
+        assertThat(first.isError()).as(first.text()).isFalse();
+        assertThat(first.structured()).containsEntry("status", "MIGRATIONS_PASSED");
+        ToolRunner.Response second = call("create_branch", Map.of("name", unique("b")));
+        assertThat(second.structured()).containsEntry("templateCached", true);
+        String name = (String) second.structured().get("branch");
+        ToolRunner.Response rows = call("execute_sql", Map.of("branch", name, "sql", "select count(*) as n from public.posts"));
+        assertThat(rows.isError()).as(rows.text()).isFalse();
+        ToolRunner.Response write = call("execute_sql", Map.of("branch", name, "sql", "delete from public.posts where id is null"));
+        assertThat(write.isError()).as(write.text()).isFalse();
+        ToolRunner.Response blocked = call("execute_sql", Map.of("branch", name, "sql", "drop table public.posts"));
+        assertThat(blocked.structured()).containsEntry("code", "BLOCKED_PATTERN");
+        ToolRunner.Response list = call("list_branches", Map.of());
+        assertThat(list.text()).contains(name);
+        assertThat(call("delete_branch", Map.of("branch", name)).isError()).isFalse();
+        assertThat(call("list_branches", Map.of()).text()).doesNotContain(name);
+    }
+
+    @Test
+    void applyOnBranchRunsTheCycleAndWritesFiles() throws Exception {
+        String name = unique("c");
+        call("create_branch", Map.of("name", name));
+        ToolRunner.Response r = call("apply_on_branch", Map.of("branch", name, "name", "add_slug",
+                "sql", "alter table public.posts add column slug text;\ncreate index posts_slug_idx on public.posts (slug);",
+                "rollback_sql", "drop index public.posts_slug_idx;\nalter table public.posts drop column slug;"));
+        assertThat(r.isError()).as(r.text()).isFalse();
+        assertThat(r.structured()).containsEntry("status", "ROUND_TRIP_PASSED");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> files = (Map<String, Object>) r.structured().get("files");
+        assertThat(Files.readString(project.resolve((String) files.get("migration")))).contains("add column slug");
+        System.out.println(r.text());
+
+        ToolRunner.Response bad = call("apply_on_branch", Map.of("branch", name, "name", "add_title2",
+                "sql", "alter table public.posts add column title2 text;\ncreate index posts_title_idx on public.posts (title);",
+                "rollback_sql", "alter table public.posts drop column title2;"));
+        System.out.println(bad.text());
+        assertThat(bad.structured()).containsEntry("code", "ROUND_TRIP_FAILED");
+        assertThat(bad.text()).contains("the rollback left index public.posts_title_idx");
+        assertThat(Files.list(project.resolve("supabase/migrations")).filter(p -> p.toString().contains("add_title2"))).isEmpty();
+        List<?> own = (List<?>) ((Map<?, ?>) ((List<?>) call("list_branches", Map.of()).structured().get("branches")).stream()
+                .filter(b -> ((Map<?, ?>) b).get("name").equals(name)).findFirst().orElseThrow()).get("ownMigrations");
+        assertThat(own).hasSize(1);
+    }
+}
