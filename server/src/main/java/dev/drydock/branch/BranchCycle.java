@@ -49,7 +49,8 @@ public final class BranchCycle {
     public record Passed(String branch, String version, String name, String migrationFile, String rollbackFile,
                          long evidenceId, String upSha256, String rollbackSha256, String snapshotBefore,
                          String snapshotAfter, List<StepRun> steps, long standaloneSteps,
-                         Map<String, long[]> rowCounts, List<String> notValidConstraints, Map<String, Long> timings) {
+                         Map<String, long[]> rowCounts, List<String> notValidConstraints, List<String> unrestoredChanges,
+                         Map<String, Long> timings) {
     }
 
     private final Branches branches;
@@ -114,6 +115,7 @@ public final class BranchCycle {
         private final Progress progress;
         private final List<StepRun> runs = new ArrayList<>();
         private final Map<String, Long> timings = new LinkedHashMap<>();
+        private final List<String> sideEffects = new ArrayList<>();
 
         Run(Branch branch, ProjectLayout layout, String version, String name, String up, String rollback,
             List<MigrationSteps.Step> upSteps, List<MigrationSteps.Step> downSteps, Progress progress) {
@@ -143,14 +145,14 @@ public final class BranchCycle {
                 progress.report(1, 6d, "applying up");
                 apply(c, "up", upSteps, up, false);
                 s1 = timed("snapshotAfter", () -> SnapshotReader.read(c));
-                data1 = DataCheck.read(c, present(touched, s1), false);
+                data1 = DataCheck.read(c, present(touched, s1), true);
                 progress.report(2, 6d, "applying rollback");
                 apply(c, "rollback", downSteps, rollback, false);
                 SchemaSnapshot s2 = timed("snapshotRolledBack", () -> SnapshotReader.read(c));
                 List<String> broken = new ArrayList<>();
                 SnapshotDiff.between(s0, s2).forEach(d -> broken.add(rollbackDifference(d)));
                 if (broken.isEmpty()) {
-                    broken.addAll(DataCheck.differences(data0, DataCheck.read(c, touched, true), "after the rollback,"));
+                    DataCheck.compare(data0, data1, DataCheck.read(c, touched, true), broken, sideEffects);
                 }
                 if (!broken.isEmpty()) {
                     throw restoreAnd(roundTrip("The rollback did not restore the branch as it was", broken));
@@ -160,7 +162,8 @@ public final class BranchCycle {
                 SchemaSnapshot s3 = timed("snapshotReapplied", () -> SnapshotReader.read(c));
                 List<String> drift = new ArrayList<>();
                 SnapshotDiff.between(s1, s3).forEach(d -> drift.add("re-apply: " + d.describe()));
-                drift.addAll(DataCheck.differences(data1, DataCheck.read(c, present(touched, s3), false), "after the re-apply,"));
+                drift.addAll(DataCheck.countDifferences(data1, DataCheck.read(c, present(touched, s3), false),
+                        "after the re-apply,"));
                 DataCheck.invalidIndexes(c).forEach(i -> drift.add("index " + i + " is INVALID (a failed concurrent build); "
                         + "drop it in the migration's failure path or build it without CONCURRENTLY on new tables"));
                 if (!drift.isEmpty()) {
@@ -208,7 +211,7 @@ public final class BranchCycle {
             data0.forEach((t, d) -> counts.put(t, new long[]{d.rows(), data1.containsKey(t) ? data1.get(t).rows() : -1}));
             return new Passed(branch.name(), version, name, layout.root().relativize(files.migration()).toString(),
                     layout.root().relativize(files.rollback()).toString(), id, upSha, rollbackSha, s0.fingerprint(),
-                    s1.fingerprint(), runs, MigrationSteps.standalone(upSteps), counts, notValid, timings);
+                    s1.fingerprint(), runs, MigrationSteps.standalone(upSteps), counts, notValid, sideEffects, timings);
         }
 
         private void apply(Connection c, String script, List<MigrationSteps.Step> steps, String sql, boolean history)

@@ -82,7 +82,9 @@ public final class Branches {
                         + ". Versions: " + l.migrations().stream().map(MigrationFile::version).toList() + ".",
                         "Give one of the versions listed, or leave `version` out for the project's head.");
             }
-            return build(name, l.upTo(version), b.seed(), List.of(), progress);
+            // The seed is written for the head's schema: a branch reset to an earlier version goes without it.
+            boolean seed = b.seed() && (version == null || version.equals(l.headVersion()));
+            return build(name, l.upTo(version), seed, List.of(), progress);
         });
     }
 

@@ -19,44 +19,95 @@ import java.util.TreeMap;
  */
 final class DataCheck {
 
-    /** One table's rows, summarised. */
-    record TableData(long rows, String hash) {
+    /** One table's rows, summarised: the count, and per column an order-independent hash of its values. */
+    record TableData(long rows, Map<String, String> columns) {
     }
 
     private DataCheck() {
     }
 
     /** @param tables qualified {@code schema.table} names that exist on {@code c}'s database */
-    static Map<String, TableData> read(Connection c, Collection<String> tables, boolean withHash) throws SQLException {
+    static Map<String, TableData> read(Connection c, Collection<String> tables, boolean withHashes) throws SQLException {
         Map<String, TableData> out = new TreeMap<>();
-        try (Statement st = c.createStatement()) {
-            for (String table : tables) {
-                int dot = table.indexOf('.');
-                String from = Identifiers.quote(table.substring(0, dot)) + "." + Identifiers.quote(table.substring(dot + 1));
-                String sql = withHash
-                        ? "SELECT count(*), coalesce(sum(hashtextextended(t::text, 0)), 0)::text FROM " + from + " t"
-                        : "SELECT count(*), '' FROM " + from;
-                try (ResultSet rs = st.executeQuery(sql)) {
-                    rs.next();
-                    out.put(table, new TableData(rs.getLong(1), rs.getString(2)));
+        for (String table : tables) {
+            int dot = table.indexOf('.');
+            String from = Identifiers.quote(table.substring(0, dot)) + "." + Identifiers.quote(table.substring(dot + 1));
+            List<String> columns = withHashes ? columns(c, table.substring(0, dot), table.substring(dot + 1)) : List.of();
+            StringBuilder sql = new StringBuilder("SELECT count(*)");
+            for (String col : columns) {
+                sql.append(", coalesce(sum(hashtextextended(coalesce(").append(Identifiers.quote(col))
+                        .append("::text, '<null>'), 0)), 0)::text");
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql.append(" FROM ").append(from).toString())) {
+                rs.next();
+                Map<String, String> hashes = new TreeMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    hashes.put(columns.get(i), rs.getString(i + 2));
+                }
+                out.put(table, new TableData(rs.getLong(1), hashes));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> columns(Connection c, String schema, String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (var ps = c.prepareStatement("SELECT a.attname FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid "
+                + "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = ? AND t.relname = ? AND a.attnum > 0 "
+                + "AND NOT a.attisdropped ORDER BY a.attnum")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
                 }
             }
         }
         return out;
     }
 
-    /** How {@code after} differs from {@code before}, one sentence per table; empty when equal. */
-    static List<String> differences(Map<String, TableData> before, Map<String, TableData> after, String when) {
+    /**
+     * What the rollback failed to give back, comparing the rows before the migration ({@code before})
+     * with those after the rollback ({@code rolledBack}); {@code afterUp} tells changes the up made
+     * (a backfill firing an updated_at trigger, say), which are returned in {@code sideEffects}
+     * rather than as failures, from changes the rollback made itself.
+     */
+    static void compare(Map<String, TableData> before, Map<String, TableData> afterUp, Map<String, TableData> rolledBack,
+                        List<String> failures, List<String> sideEffects) {
+        before.forEach((table, b) -> {
+            TableData r = rolledBack.get(table);
+            if (r == null) {
+                return; // the schema diff reports a missing table
+            }
+            if (r.rows() != b.rows()) {
+                failures.add("after the rollback, table " + table + " had " + b.rows() + " rows before and " + r.rows() + " after");
+                return;
+            }
+            TableData u = afterUp.get(table);
+            b.columns().forEach((col, hash) -> {
+                String now = r.columns().get(col);
+                if (now == null || now.equals(hash)) {
+                    return;
+                }
+                String upHash = u == null ? null : u.columns().get(col);
+                if (now.equals(upHash)) {
+                    sideEffects.add("the migration changed column " + table + "." + col + " (a trigger or an UPDATE) and "
+                            + "its rollback leaves those values changed");
+                } else {
+                    failures.add("after the rollback, the values of column " + table + "." + col + " differ from before the "
+                            + "migration (same row count, " + r.rows() + ")");
+                }
+            });
+        });
+    }
+
+    /** Row-count changes between two readings, one sentence per table; empty when equal. */
+    static List<String> countDifferences(Map<String, TableData> before, Map<String, TableData> after, String when) {
         List<String> out = new ArrayList<>();
         before.forEach((table, b) -> {
             TableData a = after.get(table);
-            if (a == null) {
-                return; // the schema diff reports a missing table
-            }
-            if (a.rows() != b.rows()) {
+            if (a != null && a.rows() != b.rows()) {
                 out.add(when + " table " + table + " had " + b.rows() + " rows before and " + a.rows() + " after");
-            } else if (!b.hash().isEmpty() && !a.hash().equals(b.hash())) {
-                out.add(when + " the rows of table " + table + " changed (same count, " + a.rows() + ", different contents)");
             }
         });
         return out;

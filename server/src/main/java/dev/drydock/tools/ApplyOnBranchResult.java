@@ -10,11 +10,14 @@ import java.util.Map;
  * step as it ran, the checks that held, and whether the project's types file is now stale.
  *
  * @param rowCounts  per table the migration touches: rows before and after it
+ * @param unrestoredChanges changes the up made to existing rows (a trigger stamping updated_at…) that the rollback
+ *                          leaves in place: reported, not refused, because no rollback can take them back
  * @param typesStale null when no types.out is configured
  */
 public record ApplyOnBranchResult(String status, String branch, String version, String name, Files files, long evidenceId,
                                   Checksums checksums, Snapshots snapshots, List<BranchCycle.StepRun> steps,
                                   long standaloneSteps, Map<String, RowCount> rowCounts, List<String> notValidConstraints,
+                                  List<String> unrestoredChanges,
                                   Map<String, Long> timings, Boolean typesStale, String typesFile) implements ToolOutput {
 
     public record Files(String migration, String rollback) {
@@ -35,7 +38,7 @@ public record ApplyOnBranchResult(String status, String branch, String version, 
         return new ApplyOnBranchResult("ROUND_TRIP_PASSED", p.branch(), p.version(), p.name(),
                 new Files(p.migrationFile(), p.rollbackFile()), p.evidenceId(), new Checksums(p.upSha256(), p.rollbackSha256()),
                 new Snapshots(p.snapshotBefore(), p.snapshotAfter()), p.steps(), p.standaloneSteps(), counts,
-                p.notValidConstraints(), p.timings(), typesStale, typesFile);
+                p.notValidConstraints(), p.unrestoredChanges(), p.timings(), typesStale, typesFile);
     }
 
     @Override
@@ -54,6 +57,7 @@ public record ApplyOnBranchResult(String status, String branch, String version, 
             out.append("NOT VALID constraints (validate them in a later migration): ")
                     .append(String.join(", ", notValidConstraints)).append('\n');
         }
+        unrestoredChanges.forEach(w -> out.append("Warning: ").append(w).append('\n'));
         if (Boolean.TRUE.equals(typesStale)) {
             out.append("Types in ").append(typesFile).append(" are stale: generate_types with branch '").append(branch)
                     .append("' and out '").append(typesFile).append("' refreshes them.\n");
