@@ -4,6 +4,7 @@ import dev.drydock.branch.BranchCycle;
 import dev.drydock.branch.BranchServer;
 import dev.drydock.branch.BranchStore;
 import dev.drydock.branch.Branches;
+import dev.drydock.branch.ScratchDatabase;
 import dev.drydock.branch.SupabaseCompat;
 import dev.drydock.db.Target;
 import dev.drydock.tools.ApplyOnBranchTool;
@@ -24,6 +25,7 @@ import dev.drydock.migrate.LocalBootstrap;
 import dev.drydock.migrate.LocalDatabase;
 import dev.drydock.migrate.ProjectLayout;
 import dev.drydock.lint.BlockedCheck;
+import dev.drydock.lint.DynamicCheck;
 import dev.drydock.lint.LintPolicy;
 import dev.drydock.lint.Linter;
 import dev.drydock.lint.Validator;
@@ -84,12 +86,15 @@ public final class Main {
         ToolRunner runner = new ToolRunner(json, redactor);
         StatementAnalyzer analyzer = new StatementAnalyzer();
         LintPolicy policy = LintPolicy.from(config.policy());
-        Validator validator = new Validator(new Linter(analyzer, policy), config, databases, redactor);
         BranchServer branchServer = config.branchServerUrl() != null
                 ? new BranchServer(config::branchServerUrl, config.branchServerUrl().redacted(), redactor)
                 : new BranchServer(local != null ? local::url : embedded::start, "embedded", redactor);
         Branches branches = new Branches(branchServer, new BranchStore(branchServer, json), () -> ProjectLayout.of(config),
                 analyzer);
+        // On by default where a branch server runs anyway; elsewhere it would start the embedded one just for this.
+        DynamicCheck dynamic = new DynamicCheck(new ScratchDatabase(branches),
+                config.branchServerUrl() != null || config.hasEmbeddedTarget(), redactor);
+        Validator validator = new Validator(new Linter(analyzer, policy), config, databases, redactor, dynamic);
         BranchTargets branchTargets = name -> new Target(BranchTargets.PREFIX + name,
                 branches.url(branches.require(name)), null, false);
         BranchCycle cycle = new BranchCycle(branches, analyzer, Clock.systemUTC());

@@ -146,6 +146,8 @@ public final class Branches {
                 String db = e.getKey();
                 if (db.startsWith(Templates.TEMPLATE_PREFIX)) {
                     templateList.add(new Leftover(db, "template", e.getValue()));
+                } else if (db.startsWith(ScratchDatabase.PREFIX)) {
+                    templateList.add(new Leftover(db, "scratch clone of a template (validate_sql)", e.getValue()));
                 } else if (db.startsWith(Templates.BUILDING_PREFIX)
                         && BranchLocks.free(meta, "template:" + db.substring(Templates.BUILDING_PREFIX.length()))) {
                     leftovers.add(new Leftover(db, "interrupted template build", e.getValue()));

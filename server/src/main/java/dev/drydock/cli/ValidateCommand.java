@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code drydock validate}: lint migration files like a compiler, for people, pre-commit hooks and
- * CI. Needs no database unless {@code --target} names one. Exit codes: 0 no error (with
- * {@code --strict}, no warning either), 1 findings that fail, 2 usage or I/O errors.
+ * CI. Needs no database unless {@code --target} names one or {@code --dynamic} asks for the dynamic
+ * check. Exit codes: 0 no error (with {@code --strict}, no warning either), 1 findings that fail,
+ * 2 usage or I/O errors.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Lint SQL migrations: locks, rewrites, destructive changes, RLS. "
@@ -54,6 +55,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail on warnings too.")
     boolean strict;
 
+    @Option(names = "--dynamic", description = "Also run the SQL on a scratch clone of the project's history (less the "
+            + "files validated) on the branch server, in a transaction that is rolled back; PostgreSQL's errors become "
+            + "findings. Default: off.")
+    boolean dynamic;
+
     @Option(names = "--target", paramLabel = "NAME",
             description = "Read context (existing tables, indexes, version) from this target. Default: none, no database.")
     String target;
@@ -79,7 +85,8 @@ final class ValidateCommand implements Callable<Integer> {
         Validator.Report report;
         Path projectDir = project.projectDir();
         try (Toolbox toolbox = factory.open(projectDir, project.databaseUrl)) {
-            report = toolbox.validator().validate(new Validator.Request(null, absolute, false, target, pgVersion));
+            report = toolbox.validator().validate(new Validator.Request(null, absolute, false, target, pgVersion,
+                    dynamic));
         } catch (DrydockException e) {
             // Bad paths, configuration or target: not a verdict on the SQL, so not exit 1.
             err.println(Redactor.none().redact(ErrorOutput.of(e).text()));
@@ -92,7 +99,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> files = report.files().stream().map(f -> display(f, projectDir, cwd)).toList();
         // the same result, and the same text, as the validate_sql tool gives: nothing capped here
         ValidateSqlResult same = ValidateSqlResult.of(new Validator.Report(shown, files, report.pgVersion(),
-                report.target()), Integer.MAX_VALUE);
+                report.target(), report.dynamic()), Integer.MAX_VALUE);
         switch (format) {
             case json -> out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(same));
             case sarif -> out.println(Json.mapper().writerWithDefaultPrettyPrinter()

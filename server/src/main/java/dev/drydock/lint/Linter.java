@@ -34,19 +34,36 @@ public final class Linter {
     public record Source(String path, String sql) {
     }
 
+    /** A migration read statement by statement; {@code path} as in {@link Source}. */
+    public record Analyzed(String path, Analysis analysis) {
+    }
+
+    public List<Analyzed> analyze(List<Source> sources) {
+        return sources.stream().map(s -> new Analyzed(s.path(), analyzer.analyze(s.sql()))).toList();
+    }
+
     public LintResult lint(List<Source> sources, LintOptions options) {
+        return lint(analyze(sources), options, List.of());
+    }
+
+    /**
+     * @param extra findings from outside the static rules (the dynamic check), each in the file it
+     *              names; ignore comments and the operator's severities apply to them as to the rest
+     */
+    public LintResult lint(List<Analyzed> analyzed, LintOptions options, List<Finding> extra) {
         List<Finding> findings = new ArrayList<>();
         List<Finding> blocked = new ArrayList<>();
         Map<ParsePath, Integer> paths = new EnumMap<>(ParsePath.class);
         MigrationState.Carried carried = MigrationState.Carried.empty();
         int statements = 0;
-        for (Source source : sources) {
-            Analysis analysis = analyzer.analyze(source.sql());
+        for (Analyzed source : analyzed) {
+            Analysis analysis = source.analysis();
             statements += analysis.statements().size();
             for (StatementInfo s : analysis.statements()) {
                 paths.merge(s.path(), 1, Integer::sum);
             }
-            lintOne(source.path(), analysis, options, carried, findings, blocked);
+            List<Finding> ofFile = extra.stream().filter(f -> java.util.Objects.equals(f.file(), source.path())).toList();
+            lintOne(source.path(), analysis, options, carried, ofFile, findings, blocked);
         }
         Comparator<Finding> order = Comparator.comparing((Finding f) -> f.file() == null ? "" : f.file())
                 .thenComparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::rule);
@@ -56,7 +73,7 @@ public final class Linter {
     }
 
     private void lintOne(String file, Analysis analysis, LintOptions options, MigrationState.Carried carried,
-                         List<Finding> findings, List<Finding> blocked) {
+                         List<Finding> extra, List<Finding> findings, List<Finding> blocked) {
         MigrationState state = new MigrationState(analysis.noTransaction(), options, carried);
         Emitter emitter = new Emitter(file, state);
         for (ScriptProblem p : analysis.problems()) {
@@ -66,7 +83,8 @@ public final class Linter {
             Checks.statement(s, state, emitter);
         }
         Checks.finish(state, emitter);
-        List<Finding> raw = emitter.findings;
+        List<Finding> raw = new ArrayList<>(emitter.findings);
+        raw.addAll(extra);
         for (Finding f : raw) {
             Rule rule = Rule.byId(f.rule());
             if (policy.isBlocked(rule)) {

@@ -82,6 +82,9 @@ public enum Rule {
     // Analysis itself
     UNPARSED_STATEMENT("Analysis", WARNING, "Rewrite it in a form Drydock recognises, or accept it after the branch cycle and approval."),
     SYNTAX_ERROR("Analysis", ERROR, "Fix the statement; PostgreSQL will reject it."),
+    /** Only the dynamic check reports it: PostgreSQL refused the statement on a scratch clone of the project. */
+    SEMANTIC_ERROR("Analysis", ERROR, "Fix the statement as PostgreSQL's message and hint say (a misspelt name, a missing "
+            + "object, a type mismatch); it fails the same way on apply."),
     UNUSED_IGNORE("Analysis", WARNING, "Remove the ignore comment, or move it to the line directly before the statement it is for."),
     INVALID_IGNORE("Analysis", ERROR, "Write -- drydock:ignore <rule-id> <reason why this is safe here>.");
 

@@ -28,12 +28,15 @@ public final class Validator {
     private final DrydockConfig config;
     private final Databases databases;
     private final Redactor redactor;
+    private final DynamicCheck dynamic;
 
-    public Validator(Linter linter, DrydockConfig config, Databases databases, Redactor redactor) {
+    /** @param dynamic the dynamic check, or null where there is no branch server */
+    public Validator(Linter linter, DrydockConfig config, Databases databases, Redactor redactor, DynamicCheck dynamic) {
         this.linter = linter;
         this.config = config;
         this.databases = databases;
         this.redactor = redactor;
+        this.dynamic = dynamic;
     }
 
     /**
@@ -42,12 +45,15 @@ public final class Validator {
      * @param insideProject refuse paths outside the project (true for agents; the CLI user may lint anything)
      * @param target        a configured target to read context and version from, or null
      * @param pgVersion     the version to assume, or null (the target's, else 17)
+     * @param dynamic       run the dynamic check; null for its default
      */
-    public record Request(String sql, List<String> paths, boolean insideProject, String target, Integer pgVersion) {
+    public record Request(String sql, List<String> paths, boolean insideProject, String target, Integer pgVersion,
+                          Boolean dynamic) {
     }
 
-    /** The result with what was validated: the files (project-relative) and the version assumed. */
-    public record Report(LintResult result, List<String> files, int pgVersion, String target) {
+    /** The result with what was validated: the files (project-relative), the version assumed, the dynamic check. */
+    public record Report(LintResult result, List<String> files, int pgVersion, String target,
+                         DynamicCheck.Outcome dynamic) {
     }
 
     public Report validate(Request request) {
@@ -55,9 +61,27 @@ public final class Validator {
         TargetFacts facts = request.target() == null ? null : facts(config.resolveTarget(request.target()));
         int version = request.pgVersion() != null ? request.pgVersion()
                 : facts != null ? facts.version() : LintOptions.DEFAULT_PG_VERSION;
-        LintResult result = linter.lint(sources, new LintOptions(version, facts));
+        List<Linter.Analyzed> analyzed = linter.analyze(sources);
+        DynamicCheck.Outcome outcome = runDynamic(request, sources, analyzed);
+        LintResult result = linter.lint(analyzed, new LintOptions(version, facts), outcome.findings());
         return new Report(result, sources.stream().map(Linter.Source::path).filter(p -> p != null).toList(), version,
-                facts == null ? null : facts.target());
+                facts == null ? null : facts.target(), outcome);
+    }
+
+    private DynamicCheck.Outcome runDynamic(Request request, List<Linter.Source> sources, List<Linter.Analyzed> analyzed) {
+        if (dynamic == null) {
+            return DynamicCheck.Outcome.notRun(Boolean.TRUE.equals(request.dynamic()),
+                    "No branch server here, so no scratch database to run the SQL on.");
+        }
+        boolean wanted = request.dynamic() != null ? request.dynamic() : dynamic.onByDefault();
+        if (!wanted) {
+            return DynamicCheck.Outcome.notRun(false, request.dynamic() != null ? "Not requested."
+                    : "Off by default without branchServer.url or a local embedded target, since it would start the "
+                    + "embedded PostgreSQL; ask for it with dynamic: true (drydock validate --dynamic).");
+        }
+        List<Path> validated = sources.stream().filter(s -> s.path() != null)
+                .map(s -> config.projectDir().toAbsolutePath().normalize().resolve(s.path()).normalize()).toList();
+        return dynamic.run(analyzed, validated);
     }
 
     private TargetFacts facts(Target target) {

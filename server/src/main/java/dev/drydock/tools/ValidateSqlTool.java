@@ -6,7 +6,10 @@ import dev.drydock.lint.Validator;
 
 import java.util.List;
 
-/** {@code validate_sql}: lint findings for SQL text or project files, before anything runs. */
+/**
+ * {@code validate_sql}: lint findings for SQL text or project files, and, with a branch server,
+ * PostgreSQL's own errors from running the SQL on a scratch clone of the project (rolled back).
+ */
 public final class ValidateSqlTool implements ToolHandler {
     public static final int DEFAULT_MAX_FINDINGS = 200;
 
@@ -33,8 +36,9 @@ public final class ValidateSqlTool implements ToolHandler {
         String target = args.string("target", null);
         Integer pgVersion = args.has("pg_version") ? args.integer("pg_version", 17, 9, 30) : null;
         int max = args.integer("max_findings", DEFAULT_MAX_FINDINGS, 1, 1000);
+        Boolean dynamic = args.has("dynamic") ? args.bool("dynamic", false) : null;
         Validator.Report report = validator.validate(new Validator.Request(sql, path == null ? List.of() : List.of(path),
-                true, target, pgVersion));
+                true, target, pgVersion, dynamic));
         return ValidateSqlResult.of(report, max);
     }
 }
