@@ -233,4 +233,25 @@ class BranchCycleTest {
         assertThat(r.text()).contains("20250101000000_broken.sql, statement 2 of 2 (line 2)").contains("42P01");
         assertThat(call("delete_branch", Map.of("branch", name)).isError()).isFalse();
     }
+
+    @Test
+    void resultSaysWhenTheConfiguredTypesFileIsStale() throws Exception {
+        Path own = Projects.copyOfExample();
+        try (ToolHarness typed = ToolHarness.fromYaml(own, "targets:\n  main:\n    url: "
+                + ToolHarness.jdbc(TestPostgres.exampleDatabase()) + "\nbranchServer:\n  url: "
+                + ToolHarness.jdbc(TestPostgres.admin()) + "\ntypes:\n  out: src/types/database.ts\n")) {
+            String name = branch + "-t";
+            typed.call("create_branch", Map.of("name", name));
+            assertThat(typed.call("generate_types", Map.of("branch", name, "out", "src/types/database.ts")).isError()).isFalse();
+            ToolRunner.Response r = typed.call("apply_on_branch", Map.of("branch", name, "name", "add_subtitle",
+                    "sql", "alter table public.posts add column subtitle text;",
+                    "rollback_sql", "alter table public.posts drop column subtitle;"));
+            assertThat(r.isError()).as(r.text()).isFalse();
+            assertThat(r.structured()).containsEntry("typesStale", true).containsEntry("typesFile", "src/types/database.ts");
+            assertThat(r.text()).contains("generate_types with branch '" + name + "'");
+            typed.call("generate_types", Map.of("branch", name, "out", "src/types/database.ts"));
+            assertThat(Files.readString(own.resolve("src/types/database.ts"))).contains("subtitle: string | null");
+            typed.call("delete_branch", Map.of("branch", name));
+        }
+    }
 }
