@@ -8,6 +8,7 @@ import dev.drydock.branch.ScratchDatabase;
 import dev.drydock.branch.SupabaseCompat;
 import dev.drydock.db.Target;
 import dev.drydock.tools.ApplyOnBranchTool;
+import dev.drydock.tools.BranchTest;
 import dev.drydock.tools.BranchTargets;
 import dev.drydock.tools.CreateBranchTool;
 import dev.drydock.tools.DeleteBranchTool;
@@ -128,6 +129,6 @@ public final class Main {
                 embedded.close();
             }
         };
-        return new Toolbox(handlers, runner, warmUp, resources, validator, config);
+        return new Toolbox(handlers, runner, warmUp, resources, validator, config, new BranchTest(cycle, branches));
     }
 }

@@ -63,7 +63,20 @@ public final class BranchCycle {
         this.clock = clock;
     }
 
+    /**
+     * What a cycle does with the project's files. {@code WRITE}: apply_on_branch, a new migration
+     * written on success. {@code TEST}: {@code drydock test} of a new migration, nothing written.
+     * {@code TEST_EXISTING}: {@code drydock test} of the project's migration at {@code version},
+     * on a branch built from the history before it; nothing written.
+     */
+    public enum Mode { WRITE, TEST, TEST_EXISTING }
+
     public Passed run(String branchName, String name, String version, String up, String rollback, Progress progress) {
+        return run(branchName, name, version, up, rollback, Mode.WRITE, progress);
+    }
+
+    public Passed run(String branchName, String name, String version, String up, String rollback, Mode mode,
+                      Progress progress) {
         if (rollback == null || rollback.isBlank()) {
             throw new DrydockException(ErrorCode.ROLLBACK_REQUIRED, "apply_on_branch needs `rollback_sql`: every migration "
                     + "Drydock applies has a rollback that was tested on a branch.",
@@ -74,16 +87,21 @@ public final class BranchCycle {
             Branch b = branches.require(branchName);
             ProjectLayout layout = branches.layout();
             String v = version != null ? version : MigrationWriter.nextVersion(layout, clock);
-            MigrationWriter.checkNew(layout, v, name);
-            checkCurrent(b, layout);
+            if (mode != Mode.TEST_EXISTING) {
+                MigrationWriter.checkNew(layout, v, name);
+            }
+            checkCurrent(b, layout, mode == Mode.TEST_EXISTING ? v : null);
             var upSteps = MigrationSteps.of(analyzer.analyze(up), "sql");
             var downSteps = MigrationSteps.of(analyzer.analyze(rollback), "rollback_sql");
-            return new Run(b, layout, v, name, up, rollback, upSteps, downSteps, progress).go();
+            return new Run(b, layout, v, name, up, rollback, upSteps, downSteps, mode == Mode.WRITE, progress).go();
         });
     }
 
-    /** The branch must have been built from the project's current history, or the evidence would not match it. */
-    private void checkCurrent(Branch b, ProjectLayout layout) throws SQLException {
+    /**
+     * The branch must have been built from the project's current history (before {@code before},
+     * when given), or the evidence would not match it.
+     */
+    private void checkCurrent(Branch b, ProjectLayout layout, String before) throws SQLException {
         if (Branch.FAILED.equals(b.status())) {
             throw new DrydockException(ErrorCode.BRANCH_STALE, "Branch '" + b.name() + "' did not build: " + b.failure(),
                     "Fix the project's migration named above, then rebuild the branch.",
@@ -91,14 +109,17 @@ public final class BranchCycle {
         }
         Set<String> own = new java.util.HashSet<>();
         branches.store().ownMigrations(b.name()).forEach(o -> own.add(o.version()));
-        var current = Templates.history(layout.migrations().stream().filter(m -> !own.contains(m.version())).toList());
+        var current = Templates.history(layout.migrations().stream().filter(m -> !own.contains(m.version()))
+                .filter(m -> before == null || m.version().compareTo(before) < 0).toList());
         if (!current.equals(b.base())) {
             throw new DrydockException(ErrorCode.BRANCH_STALE, "Branch '" + b.name() + "' was built from "
                     + b.base().size() + " migration(s) up to " + b.headVersion() + ", but the project's history is now "
                     + current.size() + " migration(s)" + (current.isEmpty() ? "" : " up to " + current.get(current.size() - 1).version())
                     + ": evidence from it would not match what targets will have.",
-                    "Rebase the branch onto the project's history, then call apply_on_branch again.",
-                    "rebase_branch with branch '" + b.name() + "'");
+                    before == null ? "Rebase the branch onto the project's history, then call apply_on_branch again."
+                            : "Test on a branch built from the history before " + before + ", or leave the branch out.",
+                    before == null ? "rebase_branch with branch '" + b.name() + "'"
+                            : "reset_branch with branch '" + b.name() + "' and the version before " + before);
         }
     }
 
@@ -112,13 +133,15 @@ public final class BranchCycle {
         private final String rollback;
         private final List<MigrationSteps.Step> upSteps;
         private final List<MigrationSteps.Step> downSteps;
+        private final boolean writeFiles;
         private final Progress progress;
         private final List<StepRun> runs = new ArrayList<>();
         private final Map<String, Long> timings = new LinkedHashMap<>();
         private final List<String> sideEffects = new ArrayList<>();
 
         Run(Branch branch, ProjectLayout layout, String version, String name, String up, String rollback,
-            List<MigrationSteps.Step> upSteps, List<MigrationSteps.Step> downSteps, Progress progress) {
+            List<MigrationSteps.Step> upSteps, List<MigrationSteps.Step> downSteps, boolean writeFiles,
+            Progress progress) {
             this.branch = branch;
             this.layout = layout;
             this.version = version;
@@ -127,6 +150,7 @@ public final class BranchCycle {
             this.rollback = rollback;
             this.upSteps = upSteps;
             this.downSteps = downSteps;
+            this.writeFiles = writeFiles;
             this.progress = progress;
         }
 
@@ -196,7 +220,7 @@ public final class BranchCycle {
             List<Map<String, Object>> steps = new ArrayList<>();
             runs.forEach(r -> steps.add(Map.of("script", r.script(), "step", r.step(), "transactional", r.transactional(),
                     "statements", r.statements(), "millis", r.millis())));
-            MigrationWriter.Written files = MigrationWriter.write(layout, version, name, up, rollback);
+            MigrationWriter.Written files = writeFiles ? MigrationWriter.write(layout, version, name, up, rollback) : null;
             long id;
             try {
                 timings.put("total", Templates.millis(start));
@@ -204,14 +228,18 @@ public final class BranchCycle {
                         rollbackSha, branch.name(), base, Templates.historyHash(base), s0.fingerprint(), s1.fingerprint(),
                         steps, timings));
             } catch (SQLException | RuntimeException e) {
-                MigrationWriter.remove(files);
+                if (files != null) {
+                    MigrationWriter.remove(files);
+                }
                 throw e;
             }
             Map<String, long[]> counts = new LinkedHashMap<>();
             data0.forEach((t, d) -> counts.put(t, new long[]{d.rows(), data1.containsKey(t) ? data1.get(t).rows() : -1}));
-            return new Passed(branch.name(), version, name, layout.root().relativize(files.migration()).toString(),
-                    layout.root().relativize(files.rollback()).toString(), id, upSha, rollbackSha, s0.fingerprint(),
-                    s1.fingerprint(), runs, MigrationSteps.standalone(upSteps), counts, notValid, sideEffects, timings);
+            return new Passed(branch.name(), version, name,
+                    files == null ? null : layout.root().relativize(files.migration()).toString(),
+                    files == null ? null : layout.root().relativize(files.rollback()).toString(), id, upSha, rollbackSha,
+                    s0.fingerprint(), s1.fingerprint(), runs, MigrationSteps.standalone(upSteps), counts, notValid, sideEffects,
+                    timings);
         }
 
         private void apply(Connection c, String script, List<MigrationSteps.Step> steps, String sql, boolean history)
@@ -246,8 +274,8 @@ public final class BranchCycle {
                 case "rollback" -> "Applying `rollback_sql` after `sql`";
                 default -> "Re-applying `sql` after the rollback";
             };
-            String restored = how != null ? " Branch '" + branch.name() + "' is as it was (" + how + ")."
-                    : " Branch '" + branch.name() + "' was rebuilt to its state before this call.";
+            String restored = how != null ? "Branch '" + branch.name() + "' is as it was (" + how + ")."
+                    : "Branch '" + branch.name() + "' was rebuilt to its state before this call.";
             return new DrydockException(script.equals("up") ? ErrorCode.MIGRATION_FAILED : ErrorCode.ROUND_TRIP_FAILED,
                     step + " failed at " + f.describe() + "\nStatement: " + f.statement() + "\n" + restored + " Nothing was written.",
                     f.hint() != null ? f.hint() : "Fix the statement named above.",

@@ -72,6 +72,19 @@ public final class Branches {
         });
     }
 
+    /** Creates a branch from the project's history strictly before {@code version}: where that migration was tested. */
+    public Built createBefore(String name, String version, boolean seed, Progress progress) {
+        checkName(name);
+        return locked(name, meta -> {
+            if (store.branch(name).isPresent() || Templates.exists(meta, BRANCH_PREFIX + name)) {
+                throw new DrydockException(ErrorCode.BRANCH_EXISTS, "Branch '" + name + "' exists already.",
+                        "Choose another name, or delete it first.", "delete_branch with branch '" + name + "'");
+            }
+            List<MigrationFile> before = layout.get().migrations().stream().filter(m -> m.version().compareTo(version) < 0).toList();
+            return build(name, before, seed, List.of(), progress);
+        });
+    }
+
     /** Rebuilds a branch from the project's history up to {@code version} (all of it when null); own migrations are dropped. */
     public Built reset(String name, String version, Progress progress) {
         return locked(name, meta -> {

@@ -56,7 +56,9 @@ public final class DrydockCommand implements Runnable {
                 .addSubcommand(new StatusCommand(factory, out, err))
                 .addSubcommand(new TablesCommand(factory, out, err))
                 .addSubcommand(new ValidateCommand(factory, out, err))
-                .addSubcommand(new TypesCommand(factory, out, err));
+                .addSubcommand(new TypesCommand(factory, out, err))
+                .addSubcommand("branch", BranchCommand.commandLine(factory, out, err))
+                .addSubcommand(new TestCommand(factory, out, err));
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DrydockException de) {

@@ -46,8 +46,12 @@ public record ApplyOnBranchResult(String status, String branch, String version, 
         StringBuilder out = new StringBuilder("ROUND_TRIP_PASSED: " + version + "_" + name + " on branch '" + branch
                 + "': up → rollback restored the schema and data → up again gave the same schema ("
                 + timings.getOrDefault("total", 0L) + " ms).\n");
-        out.append("Wrote ").append(files.migration()).append(" and ").append(files.rollback()).append("; evidence #")
-                .append(evidenceId).append(" recorded.\n");
+        if (files.migration() != null) {
+            out.append("Wrote ").append(files.migration()).append(" and ").append(files.rollback()).append("; ");
+        } else {
+            out.append("No files written; ");
+        }
+        out.append("evidence #").append(evidenceId).append(" recorded.\n");
         if (standaloneSteps > 0) {
             out.append(standaloneSteps).append(" statement(s) ran outside a transaction, as their own steps.\n");
         }

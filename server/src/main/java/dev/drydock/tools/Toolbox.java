@@ -20,11 +20,13 @@ public final class Toolbox implements AutoCloseable {
     private final AutoCloseable resources;
     private final Validator validator;
     private final DrydockConfig config;
+    private final ToolHandler test;
     private boolean closed;
 
     public Toolbox(List<ToolHandler> handlers, ToolRunner runner, Runnable warmUp,
-                   AutoCloseable resources, Validator validator, DrydockConfig config) {
+                   AutoCloseable resources, Validator validator, DrydockConfig config, ToolHandler test) {
         this.validator = validator;
+        this.test = test;
         this.config = config;
         handlers.forEach(h -> this.handlers.put(h.name(), h));
         this.runner = runner;
@@ -44,6 +46,11 @@ public final class Toolbox implements AutoCloseable {
     /** The configuration the tools were built from (the CLI reads its defaults, such as types.out). */
     public DrydockConfig config() {
         return config;
+    }
+
+    /** {@code drydock test}: the branch cycle for a migration file, nothing written (see {@link BranchTest}). */
+    public ToolRunner.Response test(Map<String, Object> args) {
+        return runner.run(test, args);
     }
 
     public ToolRunner runner() {

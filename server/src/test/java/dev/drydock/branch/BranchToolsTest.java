@@ -1,9 +1,11 @@
 package dev.drydock.branch;
 
+import dev.drydock.mcp.ToolSpec;
 import dev.drydock.testing.Projects;
 import dev.drydock.testing.TestPostgres;
 import dev.drydock.testing.ToolHarness;
 import dev.drydock.tools.ToolRunner;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Branch tools in-process, wired as in production, with the test cluster as branch server. */
+/**
+ * Branch tools in-process, wired as in production, with the test cluster as branch server. Every
+ * successful result is checked against its tool's outputSchema, as the MCP SDK checks it at run time.
+ */
 class BranchToolsTest {
     private static Path project;
     private static ToolHarness tools;
@@ -39,7 +44,18 @@ class BranchToolsTest {
     }
 
     private static ToolRunner.Response call(String tool, Map<String, Object> args) {
-        return tools.call(tool, args);
+        return conforming(tool, tools.call(tool, args));
+    }
+
+    /** Fails unless a successful response's structuredContent validates against the tool's outputSchema. */
+    static ToolRunner.Response conforming(String tool, ToolRunner.Response r) {
+        if (!r.isError()) {
+            ToolSpec spec = ToolSpec.load(tool, McpJsonDefaults.getMapper());
+            var check = McpJsonDefaults.getSchemaValidator().validate(spec.outputSchema(), r.structured());
+            assertThat(check.valid()).as("%s structuredContent %s breaks its outputSchema: %s", tool, r.structured(),
+                    check.errorMessage()).isTrue();
+        }
+        return r;
     }
 
     @Test
@@ -54,6 +70,7 @@ class BranchToolsTest {
         assertThat(rows.isError()).as(rows.text()).isFalse();
         ToolRunner.Response write = call("execute_sql", Map.of("branch", name, "sql", "delete from public.posts where id is null"));
         assertThat(write.isError()).as(write.text()).isFalse();
+        assertThat(write.structured()).containsEntry("rowsAffected", 0L);
         ToolRunner.Response blocked = call("execute_sql", Map.of("branch", name, "sql", "drop table public.posts"));
         assertThat(blocked.structured()).containsEntry("code", "BLOCKED_PATTERN");
         ToolRunner.Response list = call("list_branches", Map.of());
@@ -86,5 +103,39 @@ class BranchToolsTest {
         List<?> own = (List<?>) ((Map<?, ?>) ((List<?>) call("list_branches", Map.of()).structured().get("branches")).stream()
                 .filter(b -> ((Map<?, ?>) b).get("name").equals(name)).findFirst().orElseThrow()).get("ownMigrations");
         assertThat(own).hasSize(1);
+    }
+
+    @Test
+    void resetRebaseAndUnseededBranchesMatchTheirContracts() {
+        String name = unique("d");
+        ToolRunner.Response created = call("create_branch", Map.of("name", name, "seed", false));
+        assertThat(created.structured()).containsEntry("seed", false).containsEntry("status", "MIGRATIONS_PASSED");
+        ToolRunner.Response reset = call("reset_branch", Map.of("branch", name, "version", "20240301090100"));
+        assertThat(reset.isError()).as(reset.text()).isFalse();
+        assertThat(reset.structured()).containsEntry("headVersion", "20240301090100").containsEntry("baseMigrations", 2);
+        ToolRunner.Response rebased = call("rebase_branch", Map.of("branch", name));
+        assertThat(rebased.isError()).as(rebased.text()).isFalse();
+        assertThat(rebased.structured()).containsEntry("action", "rebased");
+        ToolRunner.Response deleted = call("delete_branch", Map.of("branch", name));
+        assertThat(deleted.structured()).containsEntry("deleted", "branch " + name);
+        assertThat(call("delete_branch", Map.of("branch", name)).structured()).containsEntry("code", "BRANCH_NOT_FOUND");
+    }
+
+    @Test
+    void aMigrationThatDoesNotReplayIsReportedWithItsFailureNotAsAnError() throws Exception {
+        Path broken = Projects.copyOfExample();
+        Files.writeString(broken.resolve("supabase/migrations/20240301090600_broken.sql"),
+                "alter table public.posts add column extra text;\nalter table public.nowhere add column x int;\n");
+        String yaml = "branchServer:\n  url: " + ToolHarness.jdbc(TestPostgres.admin()) + "\n";
+        try (ToolHarness other = ToolHarness.fromYaml(broken, yaml)) {
+            ToolRunner.Response r = conforming("create_branch", other.call("create_branch", Map.of("name", unique("e"))));
+            assertThat(r.isError()).as(r.text()).isFalse();
+            assertThat(r.structured()).containsEntry("status", "MIGRATIONS_FAILED");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> failure = (Map<String, Object>) r.structured().get("failure");
+            assertThat(failure).containsEntry("statementIndex", 2).containsEntry("line", 2)
+                    .containsEntry("sqlState", "42P01");
+            conforming("list_branches", other.call("list_branches", Map.of()));
+        }
     }
 }

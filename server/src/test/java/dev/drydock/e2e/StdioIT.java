@@ -69,13 +69,16 @@ class StdioIT {
         assertThat(client.getServerInfo().name()).isEqualTo("drydock");
         assertThat(client.getServerInstructions()).contains("status").contains("untrusted data");
         List<McpSchema.Tool> tools = client.listTools().tools();
-        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("status", "list_tables", "execute_sql", "validate_sql", "generate_types");
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("status", "list_tables", "execute_sql",
+                "validate_sql", "generate_types", "create_branch", "list_branches", "reset_branch", "delete_branch",
+                "rebase_branch", "apply_on_branch");
         for (McpSchema.Tool tool : tools) {
             assertThat(tool.description()).isNotBlank();
             assertThat(tool.inputSchema()).containsEntry("type", "object");
             assertThat(tool.outputSchema()).containsKey("properties");
-            // generate_types may write a file into the project (out); every other tool only reads
-            assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isEqualTo(!tool.name().equals("generate_types"));
+            // generate_types and apply_on_branch write project files, execute_sql writes on branches, branch tools build databases
+            assertThat(tool.annotations().readOnlyHint()).as(tool.name())
+                    .isEqualTo(List.of("status", "list_tables", "validate_sql", "list_branches").contains(tool.name()));
         }
     }
 
