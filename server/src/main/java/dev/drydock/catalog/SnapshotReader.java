@@ -47,20 +47,22 @@ public final class SnapshotReader {
 
     /** Reads the schema of the database c is connected to. Runs in whatever transaction c is in. */
     public static SchemaSnapshot read(Connection c) throws SQLException {
-        String searchPath = setSearchPath(c, "");
+        // inside a transaction, set it for the transaction only, so that its end restores the caller's as well
+        boolean local = !c.getAutoCommit();
+        String searchPath = setSearchPath(c, "", local);
         SortedMap<String, String> objects;
         try {
             objects = objects(c);
         } catch (SQLException | RuntimeException e) {
             try {
-                setSearchPath(c, searchPath);
+                setSearchPath(c, searchPath, local);
             } catch (SQLException restore) {
                 // an aborted transaction: its rollback restores the search_path
                 e.addSuppressed(restore);
             }
             throw e;
         }
-        setSearchPath(c, searchPath);
+        setSearchPath(c, searchPath, local);
         return new SchemaSnapshot(objects);
     }
 
@@ -87,11 +89,12 @@ public final class SnapshotReader {
         return objects;
     }
 
-    /** Sets the session's search_path and returns the one it replaces. */
-    private static String setSearchPath(Connection c, String value) throws SQLException {
+    /** Sets search_path for the session or, if {@code local}, the transaction; returns the one it replaces. */
+    private static String setSearchPath(Connection c, String value, boolean local) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "select current_setting('search_path'), set_config('search_path', ?, false)")) {
+                "select current_setting('search_path'), set_config('search_path', ?, ?)")) {
             ps.setString(1, value);
+            ps.setBoolean(2, local);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);

@@ -63,7 +63,7 @@ rel as materialized (
                    else 'USING INDEX ' || (select quote_ident(ic.relname)
                                              from pg_index x join pg_class ic on ic.oid = x.indexrelid
                                             where x.indrelid = c.oid and x.indisreplident) end end,
-           'AS ' || rtrim(btrim(pg_get_viewdef(c.oid)), ';'),
+           case when c.relkind in ('v', 'm') then 'AS ' || rtrim(btrim(pg_get_viewdef(c.oid)), ';') end,
            d.text) end as definition
     from pg_class c
     join nsp n on n.oid = c.relnamespace
@@ -191,6 +191,7 @@ select 'column ' || r.name || '.' || quote_ident(a.attname),
          case a.attcompression when 'p' then 'COMPRESSION pglz' when 'l' then 'COMPRESSION lz4' end,
          case when a.attstattarget >= 0 then 'STATISTICS ' || a.attstattarget end,
          'WITH (' || nullif(array_to_string(array(select o from unnest(a.attoptions) o order by o), ', '), '') || ')',
+         'OPTIONS (' || array_to_string(a.attfdwoptions, ', ') || ')',
          'POSITION ' || row_number() over (partition by a.attrelid order by a.attnum),
          d.text)
   from rel r

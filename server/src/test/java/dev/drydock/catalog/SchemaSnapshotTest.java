@@ -1,6 +1,9 @@
 package dev.drydock.catalog;
 
 import dev.drydock.db.DatabaseUrl;
+import dev.drydock.db.Redactor;
+import dev.drydock.migrate.LocalBootstrap;
+import dev.drydock.migrate.ProjectLayout;
 import dev.drydock.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -152,6 +157,27 @@ class SchemaSnapshotTest {
         SchemaSnapshot second = snapshot(other);
         assertThat(SnapshotDiff.between(original, second)).isEmpty();
         assertThat(second.fingerprint()).isEqualTo(original.fingerprint()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void theExampleProjectBuiltTwiceGivesTheSameFingerprint() throws Exception {
+        SchemaSnapshot first = snapshot(exampleProjectBuiltFromScratch());
+        SchemaSnapshot second = snapshot(exampleProjectBuiltFromScratch());
+        assertThat(first.tables()).contains("public.posts", "public.profiles", "auth.users");
+        assertThat(first.objects().keySet()).noneMatch(key -> key.contains("supabase_migrations"));
+        assertThat(SnapshotDiff.between(first, second)).isEmpty();
+        assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+    }
+
+    private static DatabaseUrl exampleProjectBuiltFromScratch() throws Exception {
+        DatabaseUrl db = TestPostgres.emptyDatabase();
+        try (Connection c = TestPostgres.connect(db)) {
+            Path marker = Files.createTempDirectory("drydock-snapshot").resolve("done");
+            LocalBootstrap.Outcome outcome = LocalBootstrap.run(c,
+                    ProjectLayout.detect(TestPostgres.examplesDir().resolve("supabase-starter")), marker, Redactor.none());
+            assertThat(outcome.failure()).isNull();
+        }
+        return db;
     }
 
     static Stream<Arguments> changes() {
@@ -308,13 +334,18 @@ class SchemaSnapshotTest {
 
     @Test
     void readingRestoresTheSearchPathAndKeepsTheTransactionOpen() throws SQLException {
-        try (Connection c = TestPostgres.connect(fixture); Statement st = c.createStatement()) {
+        DatabaseUrl db = TestPostgres.emptyDatabase();
+        TestPostgres.execute(db, "create schema app", "create table app.authors (id int)");
+        try (Connection c = TestPostgres.connect(db); Statement st = c.createStatement()) {
             st.execute("set search_path = app, public");
+            assertThat(SnapshotReader.read(c).get("table app.authors")).isPresent();
+            assertThat(searchPath(st)).isEqualTo("app, public");
             c.setAutoCommit(false);
             st.execute("create table app.pending (id int)");
+            st.execute("set local search_path = app");
             assertThat(SnapshotReader.read(c).get("table app.pending")).isPresent();
-            assertThat(searchPath(st)).isEqualTo("app, public");
-            c.rollback();
+            assertThat(searchPath(st)).isEqualTo("app");
+            c.commit();
             assertThat(searchPath(st)).isEqualTo("app, public");
         }
     }
