@@ -1,6 +1,13 @@
--- The schema snapshot (SnapshotReader): one row per object of the user schemas, its key and its
--- canonical definition. Run with an empty search_path, so that every name printed is schema-qualified.
+-- The schema snapshot (SnapshotReader): one row per object of the user schemas, its key
+-- "<kind> <qualified name>" and its canonical definition. Run with an empty search_path, so that every
+-- name printed is schema-qualified the same way on every database; identifiers go through quote_ident.
 -- One statement: each catalog is read once, whatever the number of objects.
+--
+-- Nothing here may differ between two databases of identical schema: no OIDs, relfilenodes,
+-- statistics, sizes or sequence values; lists whose order carries no meaning (options, SET clauses,
+-- policy roles, privileges) are sorted. Objects that belong to an extension are left out.
+-- "Created after initdb" below is objoid >= 16384 (FirstNormalObjectId): every OID a running server
+-- hands out is at least that.
 
 -- The user schemas: all but the catalog, toast and temporary ones, information_schema and the history
 -- Drydock writes itself.
