@@ -173,8 +173,9 @@ class SchemaSnapshotTest {
         DatabaseUrl db = TestPostgres.emptyDatabase();
         try (Connection c = TestPostgres.connect(db)) {
             Path marker = Files.createTempDirectory("drydock-snapshot").resolve("done");
-            LocalBootstrap.Outcome outcome = LocalBootstrap.run(c,
-                    ProjectLayout.detect(TestPostgres.examplesDir().resolve("supabase-starter")), marker, Redactor.none());
+            ProjectLayout layout = ProjectLayout.detect(TestPostgres.examplesDir().resolve("supabase-starter"));
+            LocalBootstrap.Outcome outcome = LocalBootstrap.run(c, layout, marker,
+                    dev.drydock.branch.SupabaseCompat.preamble(layout), Redactor.none());
             assertThat(outcome.failure()).isNull();
         }
         return db;
