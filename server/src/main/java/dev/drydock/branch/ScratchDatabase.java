@@ -39,7 +39,9 @@ public final class ScratchDatabase implements ScratchSource {
                 .filter(m -> !excluded.contains(m.path().toAbsolutePath().normalize())).toList();
         Connection meta = null;
         try {
-            Templates.Build template = templates.ensure(layout, base, true, SupabaseCompat.preamble(layout), null,
+            // The seed is written for the project's head: a history cut short (files under validation left out) goes without it.
+            boolean seed = base.size() == layout.migrations().size();
+            Templates.Build template = templates.ensure(layout, base, seed, SupabaseCompat.preamble(layout), null,
                     Progress.NONE);
             if (template.failure() != null) {
                 throw new DrydockException(ErrorCode.MIGRATION_FAILED, "the project's migration history does not replay: "
