@@ -83,7 +83,8 @@ class BranchStdioIT {
     private Object scalar(String branch, String sql) {
         CallToolResult r = call("execute_sql", Map.of("branch", branch, "sql", sql));
         assertThat(r.isError()).as(text(r)).isFalse();
-        return ((List<?>) ((List<?>) structured(r).get("rows")).get(0)).get(0);
+        Object value = ((List<?>) ((List<?>) structured(r).get("rows")).get(0)).get(0);
+        return value instanceof Number n ? (Object) n.longValue() : value;
     }
 
     private void passes(String name, String up, String rollback) throws Exception {

@@ -110,7 +110,7 @@ class StdioIT {
     @SuppressWarnings("unchecked")
     void validateSqlLintsTheProjectMigrationsAndAnAgentsSql() {
         CallToolResult project = call("validate_sql", Map.of("path", "supabase/migrations"));
-        assertThat(project.isError()).isFalse();
+        assertThat(project.isError()).as(((McpSchema.TextContent) project.content().get(0)).text()).isFalse();
         assertThat(structured(project)).containsEntry("ok", true);
         assertThat((List<String>) structured(project).get("files")).hasSize(6);
         CallToolResult sql = call("validate_sql", Map.of("sql", "alter table posts drop column title;\ndrop table posts;"));
