@@ -9,6 +9,7 @@ import dev.drydock.db.ReadOnlyQuery;
 import dev.drydock.db.Redactor;
 import dev.drydock.migrate.LocalBootstrap;
 import dev.drydock.migrate.LocalDatabase;
+import dev.drydock.migrate.MigrationPlanner;
 import dev.drydock.migrate.ProjectLayout;
 import dev.drydock.lint.BlockedCheck;
 import dev.drydock.lint.LintPolicy;
@@ -20,6 +21,7 @@ import dev.drydock.tools.GenerateTypesTool;
 import dev.drydock.tools.ValidateSqlTool;
 import dev.drydock.tools.Json;
 import dev.drydock.tools.ListTablesTool;
+import dev.drydock.tools.PlanMigrationTool;
 import dev.drydock.tools.StatusTool;
 import dev.drydock.tools.ToolRunner;
 import dev.drydock.tools.Toolbox;
@@ -32,6 +34,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,13 +71,16 @@ public final class Main {
         ToolRunner runner = new ToolRunner(json, redactor);
         StatementAnalyzer analyzer = new StatementAnalyzer();
         LintPolicy policy = LintPolicy.from(config.policy());
-        Validator validator = new Validator(new Linter(analyzer, policy), config, databases, redactor);
+        Linter linter = new Linter(analyzer, policy);
+        Validator validator = new Validator(linter, config, databases, redactor);
+        MigrationPlanner planner = new MigrationPlanner(analyzer, linter, config, databases, redactor, Clock.systemUTC());
         List<dev.drydock.tools.ToolHandler> handlers = List.of(
                 new StatusTool(config, databases, () -> local == null ? LocalBootstrap.Outcome.skipped() : local.bootstrapOutcome(),
                         redactor),
                 new ListTablesTool(config, databases, redactor),
                 new ExecuteSqlTool(config, databases, new ReadOnlyQuery(json), redactor, new BlockedCheck(analyzer, policy)),
                 new ValidateSqlTool(validator),
+                new PlanMigrationTool(planner),
                 new GenerateTypesTool(config, databases, redactor));
         // The embedded server starts a second after the MCP server is up, so that it does not compete
         // with initialize and tools/list for the CPU; a tool call that needs it earlier starts it at once.

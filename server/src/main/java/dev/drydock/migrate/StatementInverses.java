@@ -1,0 +1,134 @@
+package dev.drydock.migrate;
+
+import dev.drydock.sql.Detail;
+import dev.drydock.sql.Identifiers;
+import dev.drydock.sql.ObjectRef;
+import dev.drydock.sql.ObjectRef.Kind;
+import dev.drydock.sql.QualifiedName;
+import dev.drydock.sql.StatementInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inverse of one statement: CREATE → DROP, DROP → the definition read from the target,
+ * ALTER TABLE → {@link AlterInverses}, data-destroying statements → irreversible with a backup.
+ * A statement on a table the migration itself creates needs no inverse of its own: dropping the
+ * table undoes it.
+ */
+final class StatementInverses {
+    private StatementInverses() {
+    }
+
+    static Inverse of(StatementInfo s, int index, InverseContext ctx) {
+        ObjectRef table = OwnTable.of(s);
+        if (table != null && ctx.script().coveredBy(ScriptObjects.relation(table), table, index) && !OwnTable.renames(s)) {
+            return Inverse.covered("Undone when " + table.qualified() + ", created by statement "
+                    + ctx.script().creatorOf(ScriptObjects.relation(table)) + ", is dropped.");
+        }
+        if (s.detail() instanceof Detail.Alter) {
+            return AlterInverses.of(s, index, ctx);
+        }
+        return switch (s.kind()) {
+            case CREATE_TABLE, CREATE_TABLE_AS -> createTable(s, ctx);
+            case CREATE_VIEW, CREATE_MATERIALIZED_VIEW -> Restores.createView(s, ctx);
+            case CREATE_SEQUENCE -> dropUnlessExisting(s, ctx, "SEQUENCE");
+            case CREATE_INDEX -> createIndex(s, ctx);
+            case CREATE_TYPE -> dropUnlessIn(s, ctx, "TYPE", ctx.hasTarget() && ctx.target().types().contains(Sql.key(s.target())));
+            case CREATE_DOMAIN -> dropUnlessIn(s, ctx, "DOMAIN", ctx.hasTarget() && ctx.target().types().contains(Sql.key(s.target())));
+            case CREATE_FUNCTION -> Restores.createFunction(s, ctx);
+            case CREATE_TRIGGER -> Restores.createTrigger(s, ctx);
+            case CREATE_POLICY -> Inverse.of("DROP POLICY " + Sql.id(s.objects().get(1).member()) + " ON " + Sql.name(s.target()));
+            case CREATE_SCHEMA -> dropUnlessIn(s, ctx, "SCHEMA", ctx.hasTarget() && ctx.target().schemas().contains(s.target().name()));
+            case CREATE_EXTENSION -> createExtension(s, ctx);
+            case DROP_TABLE, TRUNCATE, DELETE, UPDATE, MERGE -> Irreversibles.rows(s, ctx);
+            case DROP_SEQUENCE, DROP_SCHEMA, DROP_DATABASE, ADD_ENUM_VALUE -> Irreversibles.other(s, ctx);
+            case DROP_INDEX -> Restores.dropIndex(s, ctx);
+            case DROP_VIEW -> Restores.dropView(s, ctx);
+            case DROP_FUNCTION -> Restores.dropFunction(s, ctx);
+            case DROP_TRIGGER -> Restores.member(s, ctx, ctx.hasTarget() ? ctx.target().triggers() : null, "trigger");
+            case DROP_POLICY -> Restores.member(s, ctx, ctx.hasTarget() ? ctx.target().policies() : null, "policy");
+            case GRANT, REVOKE -> grant((Detail.Grant) s.detail());
+            case INSERT, COPY -> Inverse.notDerivable("Drydock does not know which rows it adds; delete them by their keys "
+                    + "in the rollback.");
+            case SET, RESET, SHOW, SELECT, EXPLAIN, ANALYZE, VACUUM, VACUUM_FULL, CLUSTER, CHECKPOINT, DISCARD, LOCK_TABLE,
+                    NOTIFY, LISTEN, REINDEX, REFRESH_MATERIALIZED_VIEW, TRANSACTION_CONTROL, PREPARE, EXECUTE_PREPARED ->
+                    Inverse.noneNeeded("Changes no schema.");
+            default -> Inverse.notDerivable("Drydock derives no inverse for " + s.kind() + "; write this part of the "
+                    + "rollback by hand.");
+        };
+    }
+
+    private static Inverse createTable(StatementInfo s, InverseContext ctx) {
+        Detail.Table t = (Detail.Table) s.detail();
+        if (t.temporary()) {
+            return Inverse.noneNeeded("A temporary table disappears with the session.");
+        }
+        if (t.ifNotExists() && !ctx.hasTarget()) {
+            return Inverse.needsTarget("CREATE TABLE IF NOT EXISTS " + s.target().qualified() + ": whether the table "
+                    + "exists already (and must be kept) is unknown without a target");
+        }
+        return dropUnlessExisting(s, ctx, "TABLE");
+    }
+
+    private static Inverse createIndex(StatementInfo s, InverseContext ctx) {
+        Detail.Index index = (Detail.Index) s.detail();
+        if (index.name() == null) {
+            return Inverse.notDerivable("The index has no name, so PostgreSQL picks one; name it (CREATE INDEX name ON …) "
+                    + "so the rollback can drop it.");
+        }
+        ObjectRef ref = ObjectRef.of(Kind.INDEX, index.name());
+        if (ctx.exists(ref)) {
+            return Inverse.noneNeeded(ref.qualified() + " exists on target '" + ctx.target().name()
+                    + "': CREATE INDEX IF NOT EXISTS changes nothing.");
+        }
+        return index.concurrently() ? Inverse.of("DROP INDEX CONCURRENTLY " + Sql.name(ref)).outsideTransaction()
+                : Inverse.of("DROP INDEX " + Sql.name(ref));
+    }
+
+    private static Inverse dropUnlessExisting(StatementInfo s, InverseContext ctx, String what) {
+        return dropUnlessIn(s, ctx, what, ctx.exists(s.target()));
+    }
+
+    private static Inverse dropUnlessIn(StatementInfo s, InverseContext ctx, String what, boolean existing) {
+        if (existing) {
+            return Inverse.noneNeeded(s.target().qualified() + " exists on target '" + ctx.target().name()
+                    + "' already: the statement (IF NOT EXISTS) changes nothing.");
+        }
+        ObjectRef ref = s.target();
+        return Inverse.of("DROP " + what + " " + (ref.schema() == null ? Sql.id(ref.name()) : Sql.name(ref)));
+    }
+
+    private static Inverse createExtension(StatementInfo s, InverseContext ctx) {
+        String name = s.target().name();
+        if (!ctx.hasTarget()) {
+            return Inverse.withNote("Assumes the extension was not installed before; plan with a target to check.",
+                    "DROP EXTENSION " + Sql.id(name));
+        }
+        return ctx.target().extensions().contains(name)
+                ? Inverse.noneNeeded("Extension " + name + " is installed on the target already.")
+                : Inverse.of("DROP EXTENSION " + Sql.id(name));
+    }
+
+    /** GRANT ↔ REVOKE of the same privileges on tables, sequences and schemas. */
+    private static Inverse grant(Detail.Grant g) {
+        String type = g.objectType();
+        boolean supported = type.equals("TABLE") || type.equals("SEQUENCE") || type.equals("SCHEMA")
+                || type.equals("ALL TABLES IN SCHEMA") || type.equals("ALL SEQUENCES IN SCHEMA");
+        if (!supported || g.objects().isEmpty()) {
+            return Inverse.notDerivable("Drydock derives no inverse for " + (g.revoke() ? "REVOKE" : "GRANT") + " on "
+                    + type + "; write it by hand.");
+        }
+        List<String> objects = new ArrayList<>();
+        for (QualifiedName o : g.objects()) {
+            objects.add(type.contains("SCHEMA") ? Sql.id(o.name()) : Sql.name(o));
+        }
+        List<String> grantees = new ArrayList<>();
+        g.grantees().forEach(r -> grantees.add(r.equals("public") ? "PUBLIC" : Identifiers.quote(r)));
+        String body = String.join(", ", g.privileges()) + " ON " + type + " " + String.join(", ", objects);
+        return Inverse.withNote(g.revoke() ? "Grants back what was revoked." : "If a grantee held a privilege before, "
+                        + "the REVOKE takes it away too.",
+                g.revoke() ? "GRANT " + body + " TO " + String.join(", ", grantees)
+                        : "REVOKE " + body + " FROM " + String.join(", ", grantees));
+    }
+}
