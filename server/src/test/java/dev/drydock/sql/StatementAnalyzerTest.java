@@ -84,6 +84,17 @@ class StatementAnalyzerTest {
     }
 
     @Test
+    void publicationChangesNameTheirTables() {
+        StatementInfo add = one("alter publication supabase_realtime add table public.posts, table app.comments (id, body)");
+        assertThat(add.objects()).extracting(ObjectRef::qualified).containsExactly("public.posts", "app.comments");
+        assertThat(add.detail()).isEqualTo(new Detail.Publication("supabase_realtime", "ADD",
+                List.of(new QualifiedName("public", "posts"), new QualifiedName("app", "comments")), true));
+        assertThat(one("alter publication p drop table t").detail()).isInstanceOf(Detail.Publication.class);
+        assertThat(one("alter publication p add tables in schema s").detail()).isEqualTo(Detail.None.INSTANCE);
+        assertThat(one("alter publication p owner to bob").kind()).hasToString("alter-publication");
+    }
+
+    @Test
     void quotedAndUnicodeEscapedIdentifiersAreNormalised() {
         assertThat(one("DROP TABLE \"Users\"").target().qualified()).isEqualTo("public.Users");
         assertThat(one("drop table U&\"d\\0061ta\"").target().qualified()).isEqualTo("public.data");
