@@ -126,6 +126,7 @@ final class Restores {
             }
             sql.add(adapt.apply(PlanTargetReader.strip(def)));
         }
-        return Inverse.of(sql.toArray(String[]::new));
+        return Inverse.withNote("Re-created from the target's definition; comments and privileges on it are not "
+                + "restored.", sql.toArray(String[]::new));
     }
 }

@@ -6,6 +6,7 @@ import dev.drydock.sql.ObjectRef;
 import dev.drydock.sql.ObjectRef.Kind;
 import dev.drydock.sql.QualifiedName;
 import dev.drydock.sql.StatementInfo;
+import dev.drydock.sql.StatementKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,10 @@ final class StatementInverses {
         if (table != null && ctx.script().coveredBy(ScriptObjects.relation(table), table, index) && !OwnTable.renames(s)) {
             return Inverse.covered("Undone when " + table.qualified() + ", created by statement "
                     + ctx.script().creatorOf(ScriptObjects.relation(table)) + ", is dropped.");
+        }
+        int owner = createdWith(s, index, ctx.script());
+        if (owner >= 0) {
+            return Inverse.covered("Goes with what statement " + owner + " creates: dropping it drops this too.");
         }
         if (s.detail() instanceof Detail.Alter) {
             return AlterInverses.of(s, index, ctx);
@@ -49,6 +54,7 @@ final class StatementInverses {
             case DROP_TRIGGER -> Restores.member(s, ctx, ctx.hasTarget() ? ctx.target().triggers() : null, "trigger");
             case DROP_POLICY -> Restores.member(s, ctx, ctx.hasTarget() ? ctx.target().policies() : null, "policy");
             case GRANT, REVOKE -> grant((Detail.Grant) s.detail());
+            case ALTER_PUBLICATION -> publication(s);
             case INSERT, COPY -> Inverse.notDerivable("Drydock does not know which rows it adds; delete them by their keys "
                     + "in the rollback.");
             case SET, RESET, SHOW, SELECT, EXPLAIN, ANALYZE, VACUUM, VACUUM_FULL, CLUSTER, CHECKPOINT, DISCARD, LOCK_TABLE,
@@ -57,6 +63,43 @@ final class StatementInverses {
             default -> Inverse.notDerivable("Drydock derives no inverse for " + s.kind() + "; write this part of the "
                     + "rollback by hand.");
         };
+    }
+
+    /**
+     * For COMMENT, GRANT, REVOKE and ALTER PUBLICATION … ADD TABLE on objects this migration creates
+     * earlier: the statement that creates the (last) object, since dropping an object drops its comment,
+     * privileges and publication membership; else -1.
+     */
+    private static int createdWith(StatementInfo s, int index, ScriptObjects script) {
+        boolean addsToPublication = s.detail() instanceof Detail.Publication p && p.action().equals("ADD");
+        if (s.kind() != StatementKind.COMMENT && s.kind() != StatementKind.GRANT && s.kind() != StatementKind.REVOKE
+                && !addsToPublication || s.objects().isEmpty()) {
+            return -1;
+        }
+        int owner = -1;
+        for (ObjectRef o : s.objects()) {
+            int by = -1;
+            for (String key : candidateKeys(o)) {
+                by = script.createdBefore(key, index) ? Math.max(by, script.creatorOf(key)) : by;
+            }
+            if (by < 0) {
+                return -1;
+            }
+            owner = Math.max(owner, by);
+        }
+        return owner;
+    }
+
+    /** The keys an object named in a COMMENT or GRANT may have been created under. */
+    private static List<String> candidateKeys(ObjectRef o) {
+        if (o.kind() == Kind.SCHEMA) {
+            return List.of("schema:" + o.name());
+        }
+        if (o.member() != null) {
+            return List.of("column:" + o.qualified(), ScriptObjects.relation(o.table()));
+        }
+        String q = o.qualified();
+        return List.of("relation:" + q, "function:" + q, "type:" + q);
     }
 
     private static Inverse createTable(StatementInfo s, InverseContext ctx) {
@@ -108,6 +151,19 @@ final class StatementInverses {
         return ctx.target().extensions().contains(name)
                 ? Inverse.noneNeeded("Extension " + name + " is installed on the target already.")
                 : Inverse.of("DROP EXTENSION " + Sql.id(name));
+    }
+
+    /** ADD TABLE ↔ DROP TABLE; SET and other forms are not derived. */
+    private static Inverse publication(StatementInfo s) {
+        if (!(s.detail() instanceof Detail.Publication p) || p.action().equals("SET")) {
+            return Inverse.notDerivable("Drydock derives no inverse for this ALTER PUBLICATION; write it by hand.");
+        }
+        List<String> tables = new ArrayList<>();
+        p.tables().forEach(t -> tables.add("TABLE " + Sql.name(t)));
+        String sql = "ALTER PUBLICATION " + Sql.id(p.name()) + (p.action().equals("ADD") ? " DROP " : " ADD ")
+                + String.join(", ", tables);
+        return p.action().equals("DROP") ? Inverse.withNote("Adds the tables back without a column list or row filter "
+                + "they may have had.", sql) : Inverse.of(sql);
     }
 
     /** GRANT ↔ REVOKE of the same privileges on tables, sequences and schemas. */

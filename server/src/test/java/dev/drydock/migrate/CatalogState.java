@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Everything a migration can change in a database's user schemas, one line per fact, sorted: two
  * states are equal exactly when no table, column, constraint, index, policy, trigger, type, function,
- * view, sequence, schema, extension, RLS flag or privilege differs. Privileges are compared as they apply
+ * view, sequence, schema, extension, publication membership, comment, RLS flag or privilege differs. Privileges are compared as they apply
  * (a NULL ACL is the owner's defaults), since a GRANT then REVOKE leaves the same rights spelled out.
  */
 final class CatalogState {
@@ -47,7 +47,7 @@ final class CatalogState {
             UNION ALL
             SELECT 'enum ' || enumtypid::regtype || ' ' || enumlabel FROM pg_enum
             UNION ALL
-            SELECT 'function ' || pg_get_functiondef(p.oid)
+            SELECT 'function ' || pg_get_functiondef(p.oid) || ' acl=' || coalesce(p.proacl, acldefault('f', p.proowner))::text
               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname %1$s AND p.prokind IN ('f', 'p')
             UNION ALL
             SELECT 'view ' || n.nspname || '.' || c.relname || ' ' || pg_get_viewdef(c.oid)
@@ -57,6 +57,11 @@ final class CatalogState {
              WHERE nspname %1$s AND nspname NOT LIKE 'pg_%%'
             UNION ALL
             SELECT 'extension ' || extname FROM pg_extension
+            UNION ALL
+            SELECT 'publication ' || pubname || ' ' || schemaname || '.' || tablename FROM pg_publication_tables
+            UNION ALL
+            SELECT 'comment ' || pg_describe_object(classoid, objoid, objsubid) || ' ' || description
+              FROM pg_description WHERE objoid >= 16384
             ORDER BY 1""".formatted(USER);
 
     private CatalogState() {

@@ -101,8 +101,17 @@ class GeneratedRollbackTest {
                         -- drydock:no-transaction
                         create index concurrently if not exists orders_note_idx on public.orders (note);
                         """),
-                Arguments.of("extension, sequence and grants", EXISTING, """
+                Arguments.of("extension, sequence, grants, comments and publications", EXISTING + """
+                        create publication orders_feed;
+                        """, """
                         create extension if not exists pg_trgm;
+                        alter publication orders_feed add table public.orders;
+                        create table public.events (id bigint primary key);
+                        comment on table public.events is 'Events.';
+                        alter publication orders_feed add table public.events;
+                        create function public.f() returns int language sql as 'select 1';
+                        revoke all on function public.f() from public;
+                        grant execute on function public.f() to public;
                         create sequence public.invoice_numbers;
                         grant insert, update on public.orders to public;
                         grant usage on sequence public.invoice_numbers to public;
