@@ -25,8 +25,16 @@ record InverseContext(PlanTarget target, ScriptObjects script, LocalDate day) {
         return target == null ? null : target.primaryKeys().get(Sql.key(table));
     }
 
-    /** True when the target has the relation (table, view, index, sequence) now. */
-    boolean exists(ObjectRef relation) {
-        return target != null && target.hasRelation(Sql.key(relation));
+    /** True when the target has the relation (table, view, index, sequence) and no statement before {@code index} drops it. */
+    boolean exists(ObjectRef relation, int index) {
+        return stillThere(ScriptObjects.relation(relation), index, target != null && target.hasRelation(Sql.key(relation)));
+    }
+
+    /**
+     * True when the object {@code key} is on the target ({@code onTarget}) and no statement before
+     * {@code index} drops it: a CREATE after a DROP of the same object creates it anew.
+     */
+    boolean stillThere(String key, int index, boolean onTarget) {
+        return onTarget && !script.droppedBefore(key, index);
     }
 }

@@ -22,6 +22,11 @@ final class Irreversibles {
         } else if (s.detail() instanceof Detail.Dml d) {
             tables.add(ObjectRef.of(Kind.TABLE, d.table()));
         }
+        boolean ifExists = s.detail() instanceof Detail.Objects o && o.ifExists();
+        if (ifExists && ctx.hasTarget() && tables.stream().noneMatch(t -> ctx.target().hasRelation(Sql.key(t)))) {
+            return Inverse.noneNeeded("No such table on target '" + ctx.target().name() + "': the statement (IF EXISTS) "
+                    + "changes nothing there.");
+        }
         List<String> backups = new ArrayList<>();
         tables.forEach(t -> backups.add(DataBackups.table(t, ctx.day())));
         String names = String.join(", ", tables.stream().map(ObjectRef::qualified).toList());

@@ -20,9 +20,9 @@ final class Restores {
     private Restores() {
     }
 
-    static Inverse createView(StatementInfo s, InverseContext ctx) {
+    static Inverse createView(StatementInfo s, int index, InverseContext ctx) {
         boolean materialized = s.kind() == StatementKind.CREATE_MATERIALIZED_VIEW;
-        View before = ctx.hasTarget() ? ctx.target().views().get(Sql.key(s.target())) : null;
+        View before = ctx.exists(s.target(), index) ? ctx.target().views().get(Sql.key(s.target())) : null;
         if (before == null) {
             return Inverse.of("DROP " + (materialized ? "MATERIALIZED VIEW " : "VIEW ") + Sql.name(s.target()));
         }
@@ -34,12 +34,12 @@ final class Restores {
                 "CREATE OR REPLACE VIEW " + Sql.name(s.target()) + " AS " + before.definition());
     }
 
-    static Inverse createFunction(StatementInfo s, InverseContext ctx) {
+    static Inverse createFunction(StatementInfo s, int index, InverseContext ctx) {
         String key = "function:" + s.target().qualified();
         long created = ctx.script().statements().stream().filter(o -> o.kind() == StatementKind.CREATE_FUNCTION
                 && o.target() != null && ("function:" + o.target().qualified()).equals(key)).count();
-        List<String> before = ctx.hasTarget() ? ctx.target().functions().getOrDefault(Sql.key(s.target()), List.of())
-                : List.of();
+        List<String> before = ctx.hasTarget() && !ctx.script().droppedBefore(key, index)
+                ? ctx.target().functions().getOrDefault(Sql.key(s.target()), List.of()) : List.of();
         if (created > 1 || before.size() > 1) {
             return Inverse.notDerivable(s.target().qualified() + " has several definitions (overloads or redefinitions); "
                     + "write DROP FUNCTION " + s.target().qualified() + "(argument types) or the old definition by hand.");
@@ -54,10 +54,11 @@ final class Restores {
         return Inverse.of("DROP ROUTINE " + Sql.name(s.target()));
     }
 
-    static Inverse createTrigger(StatementInfo s, InverseContext ctx) {
+    static Inverse createTrigger(StatementInfo s, int index, InverseContext ctx) {
         ObjectRef trigger = s.target();
         String drop = "DROP TRIGGER " + Sql.id(trigger.member()) + " ON " + Sql.table(trigger);
-        String before = ctx.hasTarget() ? ctx.target().triggers().get(trigger.qualified()) : null;
+        String before = ctx.stillThere("trigger:" + trigger.qualified(), index, ctx.hasTarget())
+                ? ctx.target().triggers().get(trigger.qualified()) : null;
         return before == null ? Inverse.of(drop) : Inverse.withNote("Puts back the trigger the target holds now.", drop,
                 before);
     }

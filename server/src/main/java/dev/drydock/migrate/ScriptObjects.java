@@ -26,6 +26,7 @@ final class ScriptObjects {
     private final List<StatementInfo> statements;
     private final List<Set<String>> creates = new ArrayList<>();
     private final List<Set<String>> requires = new ArrayList<>();
+    private final List<Set<String>> drops = new ArrayList<>();
     /** Each key's first creator. */
     private final Map<String, Integer> creator = new HashMap<>();
 
@@ -38,6 +39,7 @@ final class ScriptObjects {
             needed.removeAll(made);
             creates.add(made);
             requires.add(needed);
+            drops.add(drops(s));
             for (String key : made) {
                 creator.putIfAbsent(key, i);
             }
@@ -84,6 +86,16 @@ final class ScriptObjects {
             }
         }
         return true;
+    }
+
+    /** True when a statement before {@code index} drops {@code key} (which may then be created again). */
+    boolean droppedBefore(String key, int index) {
+        for (int k = 0; k < index && k < drops.size(); k++) {
+            if (drops.get(k).contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The key with its namespace removed, for people: {@code public.orders}. */
@@ -146,6 +158,27 @@ final class ScriptObjects {
                 }
             }
         }
+    }
+
+    private static Set<String> drops(StatementInfo s) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!dropsObjects(s.kind())) {
+            return out;
+        }
+        for (ObjectRef o : s.objects()) {
+            switch (o.kind()) {
+                case TABLE, VIEW, INDEX, SEQUENCE -> out.add(relation(o));
+                case TYPE -> out.add("type:" + o.qualified());
+                case FUNCTION -> out.add("function:" + o.qualified());
+                case TRIGGER -> out.add("trigger:" + o.qualified());
+                case POLICY -> out.add("policy:" + o.qualified());
+                case SCHEMA -> out.add("schema:" + o.name());
+                case EXTENSION -> out.add("extension:" + o.name());
+                default -> {
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean dropsObjects(StatementKind kind) {

@@ -35,17 +35,19 @@ final class StatementInverses {
             return AlterInverses.of(s, index, ctx);
         }
         return switch (s.kind()) {
-            case CREATE_TABLE, CREATE_TABLE_AS -> createTable(s, ctx);
-            case CREATE_VIEW, CREATE_MATERIALIZED_VIEW -> Restores.createView(s, ctx);
-            case CREATE_SEQUENCE -> dropUnlessExisting(s, ctx, "SEQUENCE");
-            case CREATE_INDEX -> createIndex(s, ctx);
-            case CREATE_TYPE -> dropUnlessIn(s, ctx, "TYPE", ctx.hasTarget() && ctx.target().types().contains(Sql.key(s.target())));
-            case CREATE_DOMAIN -> dropUnlessIn(s, ctx, "DOMAIN", ctx.hasTarget() && ctx.target().types().contains(Sql.key(s.target())));
-            case CREATE_FUNCTION -> Restores.createFunction(s, ctx);
-            case CREATE_TRIGGER -> Restores.createTrigger(s, ctx);
+            case CREATE_TABLE, CREATE_TABLE_AS -> createTable(s, index, ctx);
+            case CREATE_VIEW, CREATE_MATERIALIZED_VIEW -> Restores.createView(s, index, ctx);
+            case CREATE_SEQUENCE -> dropUnlessIn(s, ctx, "SEQUENCE", ctx.exists(s.target(), index));
+            case CREATE_INDEX -> createIndex(s, index, ctx);
+            case CREATE_TYPE, CREATE_DOMAIN -> dropUnlessIn(s, ctx, s.kind() == StatementKind.CREATE_TYPE ? "TYPE" : "DOMAIN",
+                    ctx.stillThere("type:" + s.target().qualified(), index,
+                            ctx.hasTarget() && ctx.target().types().contains(Sql.key(s.target()))));
+            case CREATE_FUNCTION -> Restores.createFunction(s, index, ctx);
+            case CREATE_TRIGGER -> Restores.createTrigger(s, index, ctx);
             case CREATE_POLICY -> Inverse.of("DROP POLICY " + Sql.id(s.objects().get(1).member()) + " ON " + Sql.name(s.target()));
-            case CREATE_SCHEMA -> dropUnlessIn(s, ctx, "SCHEMA", ctx.hasTarget() && ctx.target().schemas().contains(s.target().name()));
-            case CREATE_EXTENSION -> createExtension(s, ctx);
+            case CREATE_SCHEMA -> dropUnlessIn(s, ctx, "SCHEMA", ctx.stillThere("schema:" + s.target().name(), index,
+                    ctx.hasTarget() && ctx.target().schemas().contains(s.target().name())));
+            case CREATE_EXTENSION -> createExtension(s, index, ctx);
             case DROP_TABLE, TRUNCATE, DELETE, UPDATE, MERGE -> Irreversibles.rows(s, ctx);
             case DROP_SEQUENCE, DROP_SCHEMA, DROP_DATABASE, ADD_ENUM_VALUE -> Irreversibles.other(s, ctx);
             case DROP_INDEX -> Restores.dropIndex(s, ctx);
@@ -102,7 +104,7 @@ final class StatementInverses {
         return List.of("relation:" + q, "function:" + q, "type:" + q);
     }
 
-    private static Inverse createTable(StatementInfo s, InverseContext ctx) {
+    private static Inverse createTable(StatementInfo s, int index, InverseContext ctx) {
         Detail.Table t = (Detail.Table) s.detail();
         if (t.temporary()) {
             return Inverse.noneNeeded("A temporary table disappears with the session.");
@@ -111,26 +113,22 @@ final class StatementInverses {
             return Inverse.needsTarget("CREATE TABLE IF NOT EXISTS " + s.target().qualified() + ": whether the table "
                     + "exists already (and must be kept) is unknown without a target");
         }
-        return dropUnlessExisting(s, ctx, "TABLE");
+        return dropUnlessIn(s, ctx, "TABLE", ctx.exists(s.target(), index));
     }
 
-    private static Inverse createIndex(StatementInfo s, InverseContext ctx) {
+    private static Inverse createIndex(StatementInfo s, int at, InverseContext ctx) {
         Detail.Index index = (Detail.Index) s.detail();
         if (index.name() == null) {
             return Inverse.notDerivable("The index has no name, so PostgreSQL picks one; name it (CREATE INDEX name ON …) "
                     + "so the rollback can drop it.");
         }
         ObjectRef ref = ObjectRef.of(Kind.INDEX, index.name());
-        if (ctx.exists(ref)) {
+        if (ctx.exists(ref, at)) {
             return Inverse.noneNeeded(ref.qualified() + " exists on target '" + ctx.target().name()
                     + "': CREATE INDEX IF NOT EXISTS changes nothing.");
         }
         return index.concurrently() ? Inverse.of("DROP INDEX CONCURRENTLY " + Sql.name(ref)).outsideTransaction()
                 : Inverse.of("DROP INDEX " + Sql.name(ref));
-    }
-
-    private static Inverse dropUnlessExisting(StatementInfo s, InverseContext ctx, String what) {
-        return dropUnlessIn(s, ctx, what, ctx.exists(s.target()));
     }
 
     private static Inverse dropUnlessIn(StatementInfo s, InverseContext ctx, String what, boolean existing) {
@@ -142,13 +140,13 @@ final class StatementInverses {
         return Inverse.of("DROP " + what + " " + (ref.schema() == null ? Sql.id(ref.name()) : Sql.name(ref)));
     }
 
-    private static Inverse createExtension(StatementInfo s, InverseContext ctx) {
+    private static Inverse createExtension(StatementInfo s, int index, InverseContext ctx) {
         String name = s.target().name();
         if (!ctx.hasTarget()) {
             return Inverse.withNote("Assumes the extension was not installed before; plan with a target to check.",
                     "DROP EXTENSION " + Sql.id(name));
         }
-        return ctx.target().extensions().contains(name)
+        return ctx.stillThere("extension:" + name, index, ctx.target().extensions().contains(name))
                 ? Inverse.noneNeeded("Extension " + name + " is installed on the target already.")
                 : Inverse.of("DROP EXTENSION " + Sql.id(name));
     }

@@ -97,6 +97,16 @@ class GeneratedRollbackTest {
                         create or replace trigger orders_audit after update on public.orders
                           for each row execute function public.audit();
                         """),
+                Arguments.of("dropped and created again: the old definitions come back", EXISTING + """
+                        create view public.order_ids as select id from public.orders;
+                        create function public.answer() returns integer language sql as 'select 41';
+                        """, """
+                        drop view if exists public.order_ids;
+                        create view public.order_ids as select id, status from public.orders;
+                        drop function if exists public.answer();
+                        create function public.answer() returns bigint language sql as 'select 42';
+                        drop table if exists public.never_there;
+                        """),
                 Arguments.of("concurrent index: the rollback runs outside a transaction too", EXISTING, """
                         -- drydock:no-transaction
                         create index concurrently if not exists orders_note_idx on public.orders (note);
