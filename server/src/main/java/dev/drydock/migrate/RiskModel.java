@@ -18,7 +18,7 @@ import java.util.List;
  *               lock lets reads and writes go on (CONCURRENTLY, VALIDATE)
  *   size        by estimated rows: 0 new table, 0.1 under 10k, 0.5 under 1M, 0.8 under 10M, 1.0 above,
  *               0.5 when unknown (no target)
- *   loss        60 a whole table's rows (DROP TABLE/SCHEMA/DATABASE, TRUNCATE, DELETE without WHERE),
+ *   loss        65 a whole table's rows (DROP TABLE/SCHEMA/DATABASE, TRUNCATE, DELETE without WHERE),
  *               50 other data-destroying statements (DROP COLUMN, DROP SEQUENCE, … CASCADE),
  *               40 UPDATE without WHERE, 20 DELETE/UPDATE/MERGE with a WHERE
  *   breaking    15 when it breaks existing clients and destroys nothing (renames, type change, SET NOT NULL…)
@@ -26,7 +26,7 @@ import java.util.List;
  *   nonTransactional 5 (a failure leaves work half done, such as an INVALID index)
  * </pre>
  *
- * Levels: under 20 LOW, under 45 MEDIUM, under 70 HIGH, else CRITICAL. The migration's
+ * Levels: under 20 LOW, under 45 MEDIUM, under 75 HIGH, else CRITICAL. The migration's
  * {@code overallRisk} is the highest statement score, plus 5 for every other statement scoring 45 or
  * more, plus 10 when the rollback is dangerous (5 when complex), capped at 100.
  */
@@ -90,8 +90,8 @@ final class RiskModel {
     private static double loss(StatementInfo s) {
         boolean where = s.detail() instanceof Detail.Dml d && d.hasWhere() && !d.tautological();
         return switch (s.kind()) {
-            case DROP_TABLE, DROP_SCHEMA, DROP_DATABASE, TRUNCATE -> 60;
-            case DELETE -> where ? 20 : 60;
+            case DROP_TABLE, DROP_SCHEMA, DROP_DATABASE, TRUNCATE -> 65;
+            case DELETE -> where ? 20 : 65;
             case UPDATE -> where ? 20 : 40;
             case MERGE -> 20;
             default -> s.destructive() ? 50 : 0;
@@ -105,7 +105,7 @@ final class RiskModel {
     }
 
     static String level(int score) {
-        return score < 20 ? "LOW" : score < 45 ? "MEDIUM" : score < 70 ? "HIGH" : "CRITICAL";
+        return score < 20 ? "LOW" : score < 45 ? "MEDIUM" : score < 75 ? "HIGH" : "CRITICAL";
     }
 
     /** The migration's risk from its statements' scores and how hard it is to roll back. */

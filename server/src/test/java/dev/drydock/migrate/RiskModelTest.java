@@ -42,13 +42,14 @@ class RiskModelTest {
             "alter table t rename column a to b|100|brief|25|MEDIUM",
             "alter table t enable row level security|100|brief|25|MEDIUM",
             "alter table t alter column a set not null|2000000|exclusive|57|HIGH",
+            "alter table t alter column a set not null|20000000|exclusive|65|HIGH",
             // loss
-            "drop table t|100|brief|70|CRITICAL",
-            "truncate t|100|brief|70|CRITICAL",
+            "drop table t|100|brief|75|CRITICAL",
+            "truncate t|100|brief|75|CRITICAL",
             "alter table t drop column a|100|brief|60|HIGH",
             "delete from t|1000000|exclusive|100|CRITICAL",
             "delete from t where id = 1|1000000|none|20|MEDIUM",
-            "update t set a = 1|?|exclusive|70|CRITICAL",
+            "update t set a = 1|?|exclusive|70|HIGH",
             // unknown statements are never safe
             "frobnicate the table|?|exclusive|60|HIGH",
             "create table t2 (id bigint primary key)|-1|none|0|LOW"})
