@@ -24,6 +24,7 @@ import dev.drydock.db.ReadOnlyQuery;
 import dev.drydock.db.Redactor;
 import dev.drydock.migrate.LocalBootstrap;
 import dev.drydock.migrate.LocalDatabase;
+import dev.drydock.migrate.MigrationPlanner;
 import dev.drydock.migrate.ProjectLayout;
 import dev.drydock.lint.BlockedCheck;
 import dev.drydock.lint.DynamicCheck;
@@ -36,6 +37,7 @@ import dev.drydock.tools.GenerateTypesTool;
 import dev.drydock.tools.ValidateSqlTool;
 import dev.drydock.tools.Json;
 import dev.drydock.tools.ListTablesTool;
+import dev.drydock.tools.PlanMigrationTool;
 import dev.drydock.tools.StatusTool;
 import dev.drydock.tools.ToolRunner;
 import dev.drydock.tools.Toolbox;
@@ -95,7 +97,9 @@ public final class Main {
         // On by default where a branch server runs anyway; elsewhere it would start the embedded one just for this.
         DynamicCheck dynamic = new DynamicCheck(new ScratchDatabase(branches),
                 config.branchServerUrl() != null || config.hasEmbeddedTarget(), redactor);
-        Validator validator = new Validator(new Linter(analyzer, policy), config, databases, redactor, dynamic);
+        Linter linter = new Linter(analyzer, policy);
+        Validator validator = new Validator(linter, config, databases, redactor, dynamic);
+        MigrationPlanner planner = new MigrationPlanner(analyzer, linter, config, databases, redactor, Clock.systemUTC());
         BranchTargets branchTargets = name -> new Target(BranchTargets.PREFIX + name,
                 branches.url(branches.require(name)), null, false);
         BranchCycle cycle = new BranchCycle(branches, analyzer, Clock.systemUTC());
@@ -106,6 +110,7 @@ public final class Main {
                 new ExecuteSqlTool(config, databases, new ReadOnlyQuery(json), redactor, new BlockedCheck(analyzer, policy),
                         branchTargets),
                 new ValidateSqlTool(validator),
+                new PlanMigrationTool(planner),
                 new GenerateTypesTool(config, databases, redactor, branchTargets),
                 new CreateBranchTool(branches),
                 new ListBranchesTool(branches),

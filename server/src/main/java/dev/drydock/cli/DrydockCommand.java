@@ -56,6 +56,7 @@ public final class DrydockCommand implements Runnable {
                 .addSubcommand(new StatusCommand(factory, out, err))
                 .addSubcommand(new TablesCommand(factory, out, err))
                 .addSubcommand(new ValidateCommand(factory, out, err))
+                .addSubcommand(new PlanCommand(factory, out, err))
                 .addSubcommand(new TypesCommand(factory, out, err))
                 .addSubcommand("branch", BranchCommand.commandLine(factory, out, err))
                 .addSubcommand(new TestCommand(factory, out, err));

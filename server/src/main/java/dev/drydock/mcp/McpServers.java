@@ -43,6 +43,9 @@ public final class McpServers {
             - Check every migration you write with `validate_sql` (lint findings with the safe alternative; \
             errors mean do not apply); `-- drydock:ignore <rule> <reason>` suppresses one finding, never a \
             blocked pattern.
+            - Before applying a migration, read its plan with `plan_migration` (locks, risk, estimates from the \
+            target's real sizes, a rollback derived or checked, statement order, prerequisites, checks to run after \
+            apply); its `plan_id` is what a human approves.
             - After a schema change, refresh the application's types with `generate_types` (TypeScript identical \
             to `supabase gen types typescript`, or Java records; `out` writes the project file).
             - Every refusal says what happened and names the next step: follow it rather than working around it.""";

@@ -2,6 +2,9 @@ package dev.drydock.sql;
 
 import dev.drydock.sql.ObjectRef.Kind;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** ALTER of everything but tables: indexes, views, sequences, types, routines, policies, schemas, roles… */
 final class AlterObjectReader {
     private AlterObjectReader() {
@@ -56,7 +59,7 @@ final class AlterObjectReader {
             }
             case "DATABASE" -> b.kind(StatementKind.ALTER_DATABASE);
             case "EXTENSION" -> b.kind(StatementKind.ALTER_EXTENSION);
-            case "PUBLICATION" -> b.kind(StatementKind.ALTER_PUBLICATION);
+            case "PUBLICATION" -> alterPublication(c, b);
             case "TRIGGER" -> {
                 QualifiedName name = c.qualifiedName();
                 c.accept("ON");
@@ -111,6 +114,40 @@ final class AlterObjectReader {
         b.kind(StatementKind.ALTER_SCHEMA).object(ref);
         if (c.accept("RENAME", "TO")) {
             b.detail = new Detail.Rename(ref, c.identifier());
+        }
+    }
+
+    /**
+     * ALTER PUBLICATION name ADD | DROP | SET TABLE t [(columns)] [WHERE (…)] [, …]: the tables are its
+     * objects; other forms (TABLES IN SCHEMA, options, owner, rename) keep no detail.
+     */
+    private static void alterPublication(Cursor c, StatementBuilder b) {
+        b.kind(StatementKind.ALTER_PUBLICATION);
+        String name = c.identifier();
+        String action = c.acceptAny("ADD", "DROP", "SET");
+        if (name == null || action == null || !c.is("TABLE")) {
+            return;
+        }
+        List<QualifiedName> tables = new ArrayList<>();
+        while (c.accept("TABLE") || !tables.isEmpty() && !c.atEnd()) {
+            c.accept("ONLY");
+            QualifiedName table = c.qualifiedName();
+            if (table == null) {
+                return;
+            }
+            c.acceptOperator("*");
+            boolean columns = c.isPunct("(");
+            c.parenthesized();
+            if (c.accept("WHERE")) {
+                columns = true;
+                c.parenthesized();
+            }
+            tables.add(table);
+            b.object(ObjectRef.of(Kind.TABLE, table));
+            if (!c.acceptPunct(",")) {
+                b.detail = c.atEnd() ? new Detail.Publication(name, action, tables, columns) : Detail.None.INSTANCE;
+                return;
+            }
         }
     }
 }

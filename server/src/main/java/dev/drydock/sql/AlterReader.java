@@ -37,7 +37,7 @@ final class AlterReader {
         }
         if (c.accept("VALIDATE", "CONSTRAINT")) {
             return new AlterAction(StatementKind.VALIDATE_CONSTRAINT, null, null, null, c.identifier(), false,
-                    LockLevel.SHARE_UPDATE_EXCLUSIVE, false, true, at);
+                    LockLevel.SHARE_UPDATE_EXCLUSIVE, false, true, at, null);
         }
         if (c.accept("RENAME")) {
             return rename(c, at);
@@ -56,7 +56,7 @@ final class AlterReader {
         if (c.accept("ATTACH", "PARTITION")) {
             QualifiedName partition = c.qualifiedName();
             return new AlterAction(StatementKind.ATTACH_PARTITION, null, null, null,
-                    partition == null ? null : partition.toString(), false, LockLevel.SHARE_UPDATE_EXCLUSIVE, false, true, at);
+                    partition == null ? null : partition.toString(), false, LockLevel.SHARE_UPDATE_EXCLUSIVE, false, true, at, null);
         }
         if (c.accept("DETACH", "PARTITION")) {
             QualifiedName partition = c.qualifiedName();
@@ -64,7 +64,7 @@ final class AlterReader {
             boolean finalize = c.accept("FINALIZE");
             return new AlterAction(StatementKind.DETACH_PARTITION, null, null, null,
                     partition == null ? null : partition.toString(), concurrently || finalize,
-                    concurrently || finalize ? LockLevel.SHARE_UPDATE_EXCLUSIVE : AE, false, false, at);
+                    concurrently || finalize ? LockLevel.SHARE_UPDATE_EXCLUSIVE : AE, false, false, at, null);
         }
         if (c.accept("SET", "SCHEMA")) {
             return simple(StatementKind.SET_SCHEMA, null, c.identifier(), AE, at);
@@ -76,7 +76,7 @@ final class AlterReader {
                     trigger ? LockLevel.SHARE_ROW_EXCLUSIVE : AE, at);
         }
         if (c.is("SET", "LOGGED") || c.is("SET", "UNLOGGED") || c.is("SET", "TABLESPACE") || c.is("SET", "ACCESS", "METHOD")) {
-            return new AlterAction(StatementKind.ALTER_TABLE_OTHER, null, null, null, null, false, AE, true, false, at);
+            return new AlterAction(StatementKind.ALTER_TABLE_OTHER, null, null, null, null, false, AE, true, false, at, null);
         }
         if (c.is("SET", "(") || c.is("RESET") || c.is("SET") && c.peek(1) != null && c.peek(1).isPunct("(")) {
             return simple(StatementKind.ALTER_TABLE_OTHER, null, null, LockLevel.SHARE_UPDATE_EXCLUSIVE, at);
@@ -89,7 +89,11 @@ final class AlterReader {
     }
 
     private static AlterAction simple(StatementKind kind, String column, String name, LockLevel lock, Token at) {
-        return new AlterAction(kind, column, null, null, name, false, lock, false, false, at);
+        return new AlterAction(kind, column, null, null, name, false, lock, false, false, at, null);
+    }
+
+    private static AlterAction renamed(StatementKind kind, String column, String name, String newName, Token at) {
+        return new AlterAction(kind, column, null, null, name, false, AE, false, false, at, newName);
     }
 
     private static AlterAction add(Cursor c, Token at) {
@@ -102,7 +106,7 @@ final class AlterReader {
             boolean fk = k.type() == ConstraintType.FOREIGN_KEY;
             boolean scans = !k.notValid() && !k.usingIndex();
             LockLevel lock = fk ? LockLevel.SHARE_ROW_EXCLUSIVE : AE;
-            return new AlterAction(StatementKind.ADD_CONSTRAINT, null, null, k, k.name(), false, lock, false, scans, at);
+            return new AlterAction(StatementKind.ADD_CONSTRAINT, null, null, k, k.name(), false, lock, false, scans, at, null);
         }
         c.accept("COLUMN");
         c.acceptIfNotExists();
@@ -115,7 +119,7 @@ final class AlterReader {
         boolean scans = column.notNull() || constraints.stream().anyMatch(k -> k.type() == ConstraintType.CHECK);
         Constraint fk = constraints.stream().filter(k -> k.type() == ConstraintType.FOREIGN_KEY).findFirst().orElse(null);
         return new AlterAction(StatementKind.ADD_COLUMN, column.name(), column, fk, null, false, AE, rewrites,
-                scans || rewrites, at);
+                scans || rewrites, at, null);
     }
 
     private static AlterAction drop(Cursor c, Token at) {
@@ -141,10 +145,10 @@ final class AlterReader {
         }
         if (c.accept("SET", "DATA", "TYPE") || c.accept("TYPE")) {
             String type = Cursor.text(c.skipUntil(false, "COLLATE", "USING")).toLowerCase(Locale.ROOT);
-            return new AlterAction(StatementKind.ALTER_COLUMN_TYPE, column, null, null, type, false, AE, true, true, at);
+            return new AlterAction(StatementKind.ALTER_COLUMN_TYPE, column, null, null, type, false, AE, true, true, at, null);
         }
         if (c.accept("SET", "NOT", "NULL")) {
-            return new AlterAction(StatementKind.SET_NOT_NULL, column, null, null, null, false, AE, false, true, at);
+            return new AlterAction(StatementKind.SET_NOT_NULL, column, null, null, null, false, AE, false, true, at, null);
         }
         if (c.accept("DROP", "NOT", "NULL")) {
             return simple(StatementKind.DROP_NOT_NULL, column, null, AE, at);
@@ -156,7 +160,7 @@ final class AlterReader {
             return simple(StatementKind.DROP_DEFAULT, column, null, AE, at);
         }
         if (c.is("ADD", "GENERATED")) {
-            return new AlterAction(StatementKind.ADD_IDENTITY, column, null, null, null, false, AE, false, false, at);
+            return new AlterAction(StatementKind.ADD_IDENTITY, column, null, null, null, false, AE, false, false, at, null);
         }
         if (c.is("SET", "STATISTICS")) {
             return simple(StatementKind.ALTER_TABLE_OTHER, column, null, LockLevel.SHARE_UPDATE_EXCLUSIVE, at);
@@ -171,14 +175,16 @@ final class AlterReader {
         if (c.accept("CONSTRAINT")) {
             String from = c.identifier();
             c.accept("TO");
-            return simple(StatementKind.RENAME_CONSTRAINT, null, from, AE, at);
+            return renamed(StatementKind.RENAME_CONSTRAINT, null, from, c.identifier(), at);
         }
         if (c.accept("TO")) {
-            return simple(StatementKind.RENAME_TABLE, null, c.identifier(), AE, at);
+            String to = c.identifier();
+            return renamed(StatementKind.RENAME_TABLE, null, to, to, at);
         }
         c.accept("COLUMN");
         String from = c.identifier();
         c.accept("TO");
-        return simple(StatementKind.RENAME_COLUMN, from, c.identifier(), AE, at);
+        String to = c.identifier();
+        return renamed(StatementKind.RENAME_COLUMN, from, to, to, at);
     }
 }

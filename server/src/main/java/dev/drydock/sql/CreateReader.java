@@ -99,6 +99,12 @@ final class CreateReader {
             b.object(ObjectRef.member(Kind.TRIGGER, table, name.name()));
             b.lock(LockLevel.SHARE_ROW_EXCLUSIVE, ObjectRef.of(Kind.TABLE, table));
         }
+        // … EXECUTE { FUNCTION | PROCEDURE } name ( arguments ): the routine is an object it needs
+        c.skipUntil(false, "EXECUTE");
+        if (c.accept("EXECUTE") && c.acceptAny("FUNCTION", "PROCEDURE") != null) {
+            QualifiedName function = c.qualifiedName();
+            b.object(function == null ? null : ObjectRef.of(Kind.FUNCTION, function));
+        }
     }
 
     private static void createType(Cursor c, StatementBuilder b) {

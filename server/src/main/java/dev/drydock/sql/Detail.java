@@ -108,6 +108,16 @@ public sealed interface Detail {
     record Copy(QualifiedName table, boolean to, boolean program) implements Detail {
     }
 
+    /**
+     * ALTER PUBLICATION … ADD | DROP | SET TABLE. {@code action} is ADD, DROP or SET;
+     * {@code filtered} when a table was given a column list or a WHERE row filter.
+     */
+    record Publication(String name, String action, List<QualifiedName> tables, boolean filtered) implements Detail {
+        public Publication {
+            tables = List.copyOf(tables);
+        }
+    }
+
     /** RENAME of a schema or another non-table object. */
     record Rename(ObjectRef object, String newName) implements Detail {
     }

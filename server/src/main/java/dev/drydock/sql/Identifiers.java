@@ -3,24 +3,33 @@ package dev.drydock.sql;
 import dev.drydock.sql.Token.Type;
 
 import java.util.Locale;
+import java.util.Set;
 
-/** Turns identifier and string tokens into the names and values PostgreSQL reads from them. */
+/**
+ * Turns identifier and string tokens into the names and values PostgreSQL reads from them, and
+ * back: the one place where Drydock quotes names and values for SQL it writes.
+ */
 public final class Identifiers {
     /** PostgreSQL's NAMEDATALEN - 1: longer identifiers are truncated silently. */
     public static final int MAX_BYTES = 63;
+
+    /** PostgreSQL 17's reserved key words and those that cannot name a table or type unquoted (catcode R and T). */
+    private static final Set<String> NEEDS_QUOTES = Set.of("all", "analyse", "analyze", "and", "any", "array", "as",
+            "asc", "asymmetric", "both", "case", "cast", "check", "collate", "column", "constraint", "create",
+            "current_catalog", "current_date", "current_role", "current_time", "current_timestamp", "current_user",
+            "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for",
+            "foreign", "from", "grant", "group", "having", "in", "initially", "intersect", "into", "lateral", "leading",
+            "limit", "localtime", "localtimestamp", "not", "null", "offset", "on", "only", "or", "order", "placing",
+            "primary", "references", "returning", "select", "session_user", "some", "symmetric", "system_user", "table",
+            "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "when", "where", "window",
+            "with", "authorization", "binary", "collation", "concurrently", "cross", "current_schema", "freeze", "full",
+            "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer", "overlaps", "right",
+            "similar", "tablesample", "verbose");
 
     private Identifiers() {
     }
 
     /** A word folded to lower case; a quoted identifier unquoted, with {@code U&} escapes resolved. */
-    /** {@code name} as a quoted SQL identifier: the one way Drydock puts a name into SQL text. */
-    public static String quote(String name) {
-        if (name.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("identifier contains a NUL character");
-        }
-        return '"' + name.replace("\"", "\"\"") + '"';
-    }
-
     public static String normalize(Token token) {
         String text = token.text();
         if (token.type() == Type.WORD) {
@@ -124,5 +133,36 @@ public final class Identifiers {
             }
         }
         return out.toString();
+    }
+
+    /** {@code name} as an SQL identifier: as it is when PostgreSQL reads it back unchanged, else double-quoted. */
+    public static String quote(String name) {
+        if (plain(name) && !NEEDS_QUOTES.contains(name)) {
+            return name;
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code schema.name} quoted part by part; just the name when {@code schema} is null. */
+    public static String quote(String schema, String name) {
+        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    /** {@code value} as a standard SQL string literal (quotes doubled; backslashes are plain characters). */
+    public static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static boolean plain(String name) {
+        if (name.isEmpty() || !(name.charAt(0) == '_' || name.charAt(0) >= 'a' && name.charAt(0) <= 'z')) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -70,7 +70,7 @@ class StdioIT {
         assertThat(client.getServerInstructions()).contains("status").contains("untrusted data");
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("status", "list_tables", "execute_sql",
-                "validate_sql", "generate_types", "create_branch", "list_branches", "reset_branch", "delete_branch",
+                "validate_sql", "plan_migration", "generate_types", "create_branch", "list_branches", "reset_branch", "delete_branch",
                 "rebase_branch", "apply_on_branch");
         for (McpSchema.Tool tool : tools) {
             assertThat(tool.description()).isNotBlank();
@@ -122,6 +122,32 @@ class StdioIT {
         CallToolResult blocked = call("execute_sql", Map.of("sql", "DROP /* x */ TABLE \"posts\""));
         assertThat(blocked.isError()).isTrue();
         assertThat(structured(blocked)).containsEntry("code", "BLOCKED_PATTERN");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void planMigrationPlansAgainstTheLocalDatabaseAndItsOutputMatchesTheContract() {
+        CallToolResult r = call("plan_migration", Map.of("sql", """
+                alter table public.posts add column summary text;
+                create index posts_summary_idx on public.posts (summary);
+                alter table public.posts alter column body drop default;
+                """));
+        assertThat(r.isError()).as(String.valueOf(r.content())).isFalse();
+        Map<String, Object> plan = structured(r);
+        assertThat(plan).containsEntry("target", "local").containsEntry("ok", true).containsEntry("statementCount", 3);
+        assertThat((String) plan.get("plan_id")).hasSize(64);
+        assertThat((List<Map<String, Object>>) plan.get("operations")).extracting("type", "lockingBehavior")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("add-column", "brief"),
+                        org.assertj.core.groups.Tuple.tuple("create-index", "exclusive"),
+                        org.assertj.core.groups.Tuple.tuple("drop-default", "brief"));
+        Map<String, Object> rollback = (Map<String, Object>) plan.get("rollbackPlan");
+        assertThat(rollback).containsEntry("complete", true);
+        assertThat((String) rollback.get("sql")).contains("ALTER TABLE public.posts ALTER COLUMN body SET DEFAULT ''::text;",
+                "DROP INDEX public.posts_summary_idx;", "ALTER TABLE public.posts DROP COLUMN summary;");
+        assertThat(((McpSchema.TextContent) r.content().get(0)).text()).startsWith("Plan: 3 statement(s)");
+        CallToolResult bad = call("plan_migration", Map.of("sql", "select 1", "rollback", "x"));
+        assertThat(bad.isError()).isTrue();
+        assertThat(structured(bad)).containsEntry("code", "INVALID_ARGUMENT");
     }
 
     @Test

@@ -70,6 +70,31 @@ class StatementAnalyzerTest {
     }
 
     @Test
+    void renamesKeepBothNamesAndTriggersNameTheirFunction() {
+        AlterAction constraint = ((Detail.Alter) one("alter table t rename constraint a to b").detail()).actions().get(0);
+        assertThat(constraint.name()).isEqualTo("a");
+        assertThat(constraint.newName()).isEqualTo("b");
+        AlterAction column = ((Detail.Alter) one("alter table t rename column \"A\" to b").detail()).actions().get(0);
+        assertThat(column.column()).isEqualTo("A");
+        assertThat(column.newName()).isEqualTo("b");
+        AlterAction table = ((Detail.Alter) one("alter table t rename to u").detail()).actions().get(0);
+        assertThat(table.newName()).isEqualTo("u");
+        assertThat(one("create trigger tr before insert on t for each row when (new.a > 0) execute function app.f()")
+                .objects()).extracting(ObjectRef::qualified).containsExactly("public.t.tr", "app.f");
+    }
+
+    @Test
+    void publicationChangesNameTheirTables() {
+        StatementInfo add = one("alter publication supabase_realtime add table public.posts, table app.comments (id, body)");
+        assertThat(add.objects()).extracting(ObjectRef::qualified).containsExactly("public.posts", "app.comments");
+        assertThat(add.detail()).isEqualTo(new Detail.Publication("supabase_realtime", "ADD",
+                List.of(new QualifiedName("public", "posts"), new QualifiedName("app", "comments")), true));
+        assertThat(one("alter publication p drop table t").detail()).isInstanceOf(Detail.Publication.class);
+        assertThat(one("alter publication p add tables in schema s").detail()).isEqualTo(Detail.None.INSTANCE);
+        assertThat(one("alter publication p owner to bob").kind()).hasToString("alter-publication");
+    }
+
+    @Test
     void quotedAndUnicodeEscapedIdentifiersAreNormalised() {
         assertThat(one("DROP TABLE \"Users\"").target().qualified()).isEqualTo("public.Users");
         assertThat(one("drop table U&\"d\\0061ta\"").target().qualified()).isEqualTo("public.data");
