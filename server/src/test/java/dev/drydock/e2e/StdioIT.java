@@ -78,7 +78,7 @@ class StdioIT {
             assertThat(tool.outputSchema()).containsKey("properties");
             // generate_types and apply_on_branch write project files, execute_sql writes on branches, branch tools build databases
             assertThat(tool.annotations().readOnlyHint()).as(tool.name())
-                    .isEqualTo(List.of("status", "list_tables", "validate_sql", "list_branches").contains(tool.name()));
+                    .isEqualTo(List.of("status", "list_tables", "validate_sql", "plan_migration", "list_branches").contains(tool.name()));
         }
     }
 
