@@ -55,6 +55,12 @@ public final class ReadOnlyQuery {
              WHERE p.proname = ANY (?) AND p.provolatile = 'v'
                AND NOT (n.nspname = 'pg_catalog'
                         AND (p.proname = ANY (?) OR p.proname LIKE 'pg\\_stat\\_get\\_%' OR p.proname LIKE 'pg\\_control\\_%'))
+               -- randomness from pgcrypto and uuid-ossp (Supabase installs both in `extensions`)
+               AND NOT (p.proname IN ('gen_random_uuid', 'gen_random_bytes', 'uuid_generate_v1', 'uuid_generate_v1mc',
+                                      'uuid_generate_v4')
+                        AND EXISTS (SELECT 1 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+                                     WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+                                       AND e.extname IN ('pgcrypto', 'uuid-ossp')))
              ORDER BY 1""";
 
     private static final Set<String> LIST_ELEMENT_TYPES = Set.of("int2", "int4", "int8", "float4", "float8",
