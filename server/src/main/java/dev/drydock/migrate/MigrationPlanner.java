@@ -75,8 +75,8 @@ public final class MigrationPlanner {
                 || script.creates(i).contains(ScriptObjects.relation(table));
         List<Operation> operations = Operations.of(up.statements(), new Operations.Context(newTable, sizeOf,
                 i -> generated.inverses().get(i).status() != Status.IRREVERSIBLE));
-        RollbackPlan rollback = given == null ? GivenRollback.generated(generated)
-                : GivenRollback.given(request.rollbackSql(), given, script, generated, sizeOf);
+        RollbackPlan rollback = given == null ? RollbackPlans.generated(generated)
+                : RollbackPlans.given(request.rollbackSql(), given, script, generated, sizeOf);
         String complexity = Assessments.rollbackComplexity(generated, rollback);
         notes.addAll(notes(target, rollback, operations));
         String fingerprint = target == null ? PlanId.NONE : target.fingerprint();

@@ -14,8 +14,8 @@ import java.util.List;
  * <pre>
  * score = lock + work × size + loss + breaking + unanalysed + nonTransactional
  *   lock        10 when it takes a lock that blocks writes (SHARE or stronger) on an existing table, else 0
- *   work        60 rewrite, 40 scan / index build / UPDATE or DELETE of every row; a quarter of that when the
- *               lock lets reads and writes go on (CONCURRENTLY, VALIDATE)
+ *   work        60 rewrite (REFRESH MATERIALIZED VIEW too), 40 scan / index build / UPDATE or DELETE of every row;
+ *               a quarter of that when the lock lets reads and writes go on (CONCURRENTLY, VALIDATE)
  *   size        by estimated rows: 0 new table, 0.1 under 10k, 0.5 under 1M, 0.8 under 10M, 1.0 above,
  *               0.5 when unknown (no target)
  *   loss        65 a whole table's rows (DROP TABLE/SCHEMA/DATABASE, TRUNCATE, DELETE without WHERE),
@@ -49,7 +49,12 @@ final class RiskModel {
         if (s.lock().compareTo(LockLevel.SHARE) < 0 || newTable) {
             return NONE;
         }
-        return s.rewrites() || s.scans() ? EXCLUSIVE : BRIEF;
+        return rewrites(s) || s.scans() ? EXCLUSIVE : BRIEF;
+    }
+
+    /** A rewrite, counting REFRESH MATERIALIZED VIEW, which recomputes the whole view. */
+    private static boolean rewrites(StatementInfo s) {
+        return s.rewrites() || s.kind() == StatementKind.REFRESH_MATERIALIZED_VIEW;
     }
 
     /** none, read, rewrite, write, overwrite or loss. */
@@ -66,7 +71,7 @@ final class RiskModel {
 
     static int score(StatementInfo s, String behavior, Long rows, boolean newTable, boolean breaking) {
         double lock = behavior.equals(NONE) || newTable ? 0 : 10;
-        double work = s.rewrites() ? 60 : s.scans() || everyRow(s) ? 40 : 0;
+        double work = rewrites(s) ? 60 : s.scans() || everyRow(s) ? 40 : 0;
         if (behavior.equals(NONE)) {
             work /= 4;
         }

@@ -98,6 +98,20 @@ final class ScriptObjects {
         return false;
     }
 
+    /** The first statement after {@code index} that drops {@code key}, or -1. */
+    int droppedAfter(String key, int index) {
+        for (int k = index + 1; k < drops.size(); k++) {
+            if (drops.get(k).contains(key)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    Set<String> drops(int index) {
+        return drops.get(index);
+    }
+
     /** The key with its namespace removed, for people: {@code public.orders}. */
     static String display(String key) {
         return key.substring(key.indexOf(':') + 1);

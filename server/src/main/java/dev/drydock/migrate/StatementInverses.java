@@ -10,6 +10,7 @@ import dev.drydock.sql.StatementKind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The inverse of one statement: CREATE → DROP, DROP → the definition read from the target,
@@ -22,6 +23,10 @@ final class StatementInverses {
     }
 
     static Inverse of(StatementInfo s, int index, InverseContext ctx) {
+        Inverse gone = createdAndDropped(index, ctx.script());
+        if (gone != null) {
+            return gone;
+        }
         ObjectRef table = OwnTable.of(s);
         if (table != null && ctx.script().coveredBy(ScriptObjects.relation(table), table, index) && !OwnTable.renames(s)) {
             return Inverse.covered("Undone when " + table.qualified() + ", created by statement "
@@ -65,6 +70,23 @@ final class StatementInverses {
             default -> Inverse.notDerivable("Drydock derives no inverse for " + s.kind() + "; write this part of the "
                     + "rollback by hand.");
         };
+    }
+
+    /**
+     * An object created and dropped again within the migration leaves nothing to undo: both the
+     * CREATE (whose objects a later statement drops) and the DROP (of objects created earlier).
+     */
+    private static Inverse createdAndDropped(int index, ScriptObjects script) {
+        List<String> made = script.creates(index).stream().filter(k -> !k.startsWith("column:")).toList();
+        if (!made.isEmpty() && made.stream().allMatch(k -> script.droppedAfter(k, index) >= 0)) {
+            return Inverse.noneNeeded("Dropped again later in this migration (statement "
+                    + script.droppedAfter(made.get(0), index) + "): nothing to undo.");
+        }
+        Set<String> dropped = script.drops(index);
+        if (!dropped.isEmpty() && dropped.stream().allMatch(k -> script.createdBefore(k, index))) {
+            return Inverse.noneNeeded("Drops what this migration creates earlier: nothing to restore.");
+        }
+        return null;
     }
 
     /**

@@ -50,7 +50,10 @@ final class PlanText {
     private static void rollback(StringBuilder sb, PlanMigrationResult r) {
         var rb = r.rollbackPlan();
         sb.append("Rollback (").append(rb.source()).append(rb.complete() ? ", complete" : ", INCOMPLETE").append("):\n");
-        for (String line : rb.sql().strip().split("\n")) {
+        if (rb.sql().isBlank()) {
+            sb.append("  (nothing to undo)\n");
+        }
+        for (String line : rb.sql().isBlank() ? new String[0] : rb.sql().strip().split("\n")) {
             sb.append("  ").append(line).append('\n');
         }
         for (RollbackStep step : rb.steps()) {

@@ -67,6 +67,10 @@ class HttpIT {
         assertThat(rows.isError()).isFalse();
         CallToolResult refused = client.callTool(new CallToolRequest("execute_sql", Map.of("sql", "delete from posts")));
         assertThat(refused.isError()).isTrue();
+        CallToolResult plan = client.callTool(new CallToolRequest("plan_migration",
+                Map.of("sql", "alter table posts add column summary text")));
+        assertThat(plan.isError()).as(String.valueOf(plan.content())).isFalse();
+        assertThat(((Map<?, ?>) plan.structuredContent()).get("plan_id").toString()).hasSize(64);
     }
 
     @Test

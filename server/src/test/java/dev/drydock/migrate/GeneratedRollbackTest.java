@@ -107,6 +107,13 @@ class GeneratedRollbackTest {
                         create function public.answer() returns bigint language sql as 'select 42';
                         drop table if exists public.never_there;
                         """),
+                Arguments.of("a work table created and dropped again leaves nothing to undo", EXISTING, """
+                        create table public.work (id bigint primary key);
+                        insert into public.work select id from public.orders;
+                        create index work_id_idx on public.work (id);
+                        drop table public.work;
+                        alter table public.orders add column checked boolean;
+                        """),
                 Arguments.of("concurrent index: the rollback runs outside a transaction too", EXISTING, """
                         -- drydock:no-transaction
                         create index concurrently if not exists orders_note_idx on public.orders (note);

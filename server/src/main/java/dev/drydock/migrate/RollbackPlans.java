@@ -18,8 +18,8 @@ import java.util.function.Function;
  * migration (locks, work, risk) and checked against it: every object the migration creates or
  * changes should be touched by some rollback statement, else it is listed as uncovered.
  */
-final class GivenRollback {
-    private GivenRollback() {
+final class RollbackPlans {
+    private RollbackPlans() {
     }
 
     static RollbackPlan generated(RollbackGenerator.Generated g) {
