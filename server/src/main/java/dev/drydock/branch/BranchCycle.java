@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class BranchCycle {
                     "Fix the project's migration named above, then rebuild the branch.",
                     "reset_branch with branch '" + b.name() + "'");
         }
-        Set<String> own = new java.util.HashSet<>();
+        Set<String> own = new HashSet<>();
         branches.store().ownMigrations(b.name()).forEach(o -> own.add(o.version()));
         var current = Templates.history(layout.migrations().stream().filter(m -> !own.contains(m.version()))
                 .filter(m -> before == null || m.version().compareTo(before) < 0).toList());
@@ -260,47 +261,51 @@ public final class BranchCycle {
                         }, branches.server().redactor());
                 if (f != null) {
                     boolean nothingCommitted = script.equals("up") && i == 0 && step.transactional();
-                    throw nothingCommitted ? failed(script, f, "the transaction was rolled back")
-                            : restoreAnd(failed(script, f, null));
+                    throw nothingCommitted
+                            ? ending(failed(script, f), "Branch '" + branch.name() + "' is as it was (the transaction was "
+                                    + "rolled back).", null)
+                            : restoreAnd(failed(script, f));
                 }
                 runs.add(new StepRun(script, i + 1, step.transactional(), step.statements().size(), Templates.millis(stepStart)));
             }
             timings.merge(script, Templates.millis(t), Long::sum);
         }
 
-        private DrydockException failed(String script, StatementFailure f, String how) {
+        private DrydockException failed(String script, StatementFailure f) {
             String step = switch (script) {
                 case "up" -> "Applying `sql`";
                 case "rollback" -> "Applying `rollback_sql` after `sql`";
                 default -> "Re-applying `sql` after the rollback";
             };
-            String restored = how != null ? "Branch '" + branch.name() + "' is as it was (" + how + ")."
-                    : "Branch '" + branch.name() + "' was rebuilt to its state before this call.";
             return new DrydockException(script.equals("up") ? ErrorCode.MIGRATION_FAILED : ErrorCode.ROUND_TRIP_FAILED,
-                    step + " failed at " + f.describe() + "\nStatement: " + f.statement() + "\n" + restored + " Nothing was written.",
+                    step + " failed at " + f.describe() + "\nStatement: " + f.statement(),
                     f.hint() != null ? f.hint() : "Fix the statement named above.",
                     List.of("apply_on_branch again with the corrected " + (script.equals("rollback") ? "rollback_sql" : "sql")),
                     f.serverError(), null);
         }
 
         private DrydockException roundTrip(String what, List<String> problems) {
-            return new DrydockException(ErrorCode.ROUND_TRIP_FAILED, what + ":\n- " + String.join("\n- ", problems)
-                    + "\nBranch '" + branch.name() + "' was rebuilt to its state before this call. Nothing was written.",
+            return new DrydockException(ErrorCode.ROUND_TRIP_FAILED, what + ":\n- " + String.join("\n- ", problems),
                     "Make rollback_sql undo exactly what sql does, no more and no less; plan_migration shows a generated "
                             + "rollback where one can be derived.",
                     "plan_migration with the same sql and rollback_sql", "apply_on_branch again with the corrected rollback_sql");
         }
 
-        /** Puts the branch back, then returns {@code e} for throwing (or a harder failure when that is impossible). */
+        /** Puts the branch back by rebuilding it, then returns {@code e} saying where the branch stands. */
         private DrydockException restoreAnd(DrydockException e) {
             try {
                 branches.rebuild(branch, progress);
             } catch (DrydockException | SQLException rebuild) {
-                return new DrydockException(e.code(), e.getMessage().replaceAll("Branch '[^']*' was rebuilt[^.]*\\.", "")
-                        + "\nBranch '" + branch.name() + "' could NOT be rebuilt: " + rebuild.getMessage(), e.hint(),
-                        List.of("reset_branch with branch '" + branch.name() + "'"), e.serverError(), e);
+                return ending(e, "Branch '" + branch.name() + "' could NOT be rebuilt: " + rebuild.getMessage(),
+                        List.of("reset_branch with branch '" + branch.name() + "'"));
             }
-            return e;
+            return ending(e, "Branch '" + branch.name() + "' was rebuilt to its state before this call.", null);
+        }
+
+        /** {@code e} with the branch's state and "Nothing was written." after its facts; other next steps when given. */
+        private static DrydockException ending(DrydockException e, String branchState, List<String> nextSteps) {
+            return new DrydockException(e.code(), e.getMessage() + "\n" + branchState + " Nothing was written.", e.hint(),
+                    nextSteps != null ? nextSteps : e.nextSteps(), e.serverError(), e.getCause());
         }
 
         /** Tables the up script names that exist before it runs: their rows must survive the round trip. */

@@ -14,10 +14,16 @@ import dev.drydock.sql.StatementAnalyzer;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Branch lifecycle on the branch server: create (template replay, then clone), reset, rebase,
@@ -110,7 +116,7 @@ public final class Branches {
         return locked(name, meta -> {
             Branch b = require(name);
             List<OwnMigration> own = store.ownMigrations(name);
-            Set<String> ownVersions = new java.util.HashSet<>();
+            Set<String> ownVersions = new HashSet<>();
             own.forEach(o -> ownVersions.add(o.version()));
             List<MigrationFile> base = layout.get().migrations().stream().filter(m -> !ownVersions.contains(m.version())).toList();
             return build(name, base, b.seed(), own, progress);
@@ -140,21 +146,21 @@ public final class Branches {
 
     public Listing list() {
         try (Connection meta = store.connect()) {
-            java.util.Map<String, Long> sizes = new java.util.TreeMap<>();
+            Map<String, Long> sizes = new TreeMap<>();
             try (var st = meta.createStatement(); var rs = st.executeQuery("SELECT datname, pg_database_size(oid) "
                     + "FROM pg_database WHERE datname LIKE 'drydock\\_%'")) {
                 while (rs.next()) {
                     sizes.put(rs.getString(1), rs.getLong(2));
                 }
             }
-            List<Listed> listed = new java.util.ArrayList<>();
-            Set<String> recorded = new java.util.HashSet<>(Set.of(BranchStore.DATABASE));
+            List<Listed> listed = new ArrayList<>();
+            Set<String> recorded = new HashSet<>(Set.of(BranchStore.DATABASE));
             for (Branch b : store.branches()) {
                 recorded.add(b.database());
                 listed.add(new Listed(b, store.ownMigrations(b.name()), sizes.get(b.database()), sizes.containsKey(b.database())));
             }
-            List<Leftover> templateList = new java.util.ArrayList<>();
-            List<Leftover> leftovers = new java.util.ArrayList<>();
+            List<Leftover> templateList = new ArrayList<>();
+            List<Leftover> leftovers = new ArrayList<>();
             for (var e : sizes.entrySet()) {
                 String db = e.getKey();
                 if (db.startsWith(Templates.TEMPLATE_PREFIX)) {
@@ -184,7 +190,7 @@ public final class Branches {
     public String deleteAny(String name) {
         if (name.startsWith("drydock_") && !name.equals(BranchStore.DATABASE)) {
             Listing listing = list();
-            boolean known = java.util.stream.Stream.concat(listing.leftovers().stream(), listing.templates().stream())
+            boolean known = Stream.concat(listing.leftovers().stream(), listing.templates().stream())
                     .anyMatch(l -> l.database().equals(name));
             if (known) {
                 try {
@@ -203,7 +209,7 @@ public final class Branches {
 
     public Branch require(String name) {
         try {
-            java.util.Optional<Branch> b = store.branch(name);
+            Optional<Branch> b = store.branch(name);
             if (b.isPresent()) {
                 return b.get();
             }
@@ -274,7 +280,7 @@ public final class Branches {
         server.dropDatabase(buildInto);
         server.cloneDatabase(template.database(), buildInto);
         long cloneMillis = Templates.millis(cloneStart);
-        List<String> reapplied = new java.util.ArrayList<>();
+        List<String> reapplied = new ArrayList<>();
         for (OwnMigration m : own) {
             progress.report(reapplied.size(), (double) own.size(), "re-applying " + m.version() + "_" + m.name());
             StatementFailure f = applyOwn(buildInto, m);
@@ -335,7 +341,7 @@ public final class Branches {
     void rebuild(Branch b, Progress progress) throws SQLException {
         List<OwnMigration> own = store.ownMigrations(b.name());
         ProjectLayout l = layout.get();
-        Set<String> baseVersions = new java.util.HashSet<>();
+        Set<String> baseVersions = new HashSet<>();
         b.base().forEach(h -> baseVersions.add(h.version()));
         List<MigrationFile> base = l.migrations().stream().filter(m -> baseVersions.contains(m.version())).toList();
         if (!Templates.history(base).equals(b.base())) {

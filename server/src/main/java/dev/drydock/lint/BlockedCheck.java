@@ -21,6 +21,11 @@ public final class BlockedCheck {
 
     /** Throws BLOCKED_PATTERN naming every pattern hit, with its line and object. */
     public void refuseBlocked(String sql) {
+        refuseBlocked(sql, "to change data or schema, write a migration and check it with validate_sql");
+    }
+
+    /** As {@link #refuseBlocked(String)}, with the next step that fits where the SQL was to run. */
+    public void refuseBlocked(String sql, String nextStep) {
         if (policy.blocked().isEmpty()) {
             return;
         }
@@ -38,6 +43,6 @@ public final class BlockedCheck {
         throw new DrydockException(ErrorCode.BLOCKED_PATTERN, message.toString(),
                 "The operator's policy.blocked in drydock.yaml refuses " + first.rule() + " here, whatever the statement's "
                         + "form. Safe alternative: " + first.fix(),
-                "to change data or schema, write a migration and check it with validate_sql");
+                nextStep);
     }
 }

@@ -52,7 +52,10 @@ public final class ExecuteSqlTool implements ToolHandler {
                     + target.name() + "' execute_sql only reads.", "Leave allow_destructive out, or name a branch.",
                     "execute_sql with branch set to a branch from list_branches");
         }
-        if (!allowDestructive) {
+        if (!allowDestructive && onBranch) {
+            blocked.refuseBlocked(sql, "execute_sql again with allow_destructive: true, if the branch's data may go "
+                    + "(branches are throwaway; targets never take it)");
+        } else if (!allowDestructive) {
             blocked.refuseBlocked(sql);
         }
         if (onBranch) {

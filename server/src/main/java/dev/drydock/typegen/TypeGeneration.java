@@ -2,13 +2,10 @@ package dev.drydock.typegen;
 
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
+import dev.drydock.migrate.Checksums;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,15 +55,7 @@ public final class TypeGeneration {
         int views = catalog.relations().size() - tables;
         int enums = (int) catalog.enums().stream().filter(e -> schemas.contains(e.schema())).count();
         int composites = (int) catalog.composites().stream().filter(t -> schemas.contains(t.schema())).count();
-        return new Generated(lang, schemas, source, sha256(source), tables, views, catalog.functions().size(), enums,
+        return new Generated(lang, schemas, source, Checksums.sha256(source), tables, views, catalog.functions().size(), enums,
                 composites);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

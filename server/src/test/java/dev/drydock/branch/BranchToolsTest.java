@@ -73,6 +73,12 @@ class BranchToolsTest {
         assertThat(write.structured()).containsEntry("rowsAffected", 0L);
         ToolRunner.Response blocked = call("execute_sql", Map.of("branch", name, "sql", "drop table public.posts"));
         assertThat(blocked.structured()).containsEntry("code", "BLOCKED_PATTERN");
+        assertThat(blocked.text()).contains("Next step: execute_sql again with allow_destructive: true");
+        ToolRunner.Response allowed = call("execute_sql", Map.of("branch", name, "sql", "drop table public.posts cascade",
+                "allow_destructive", true));
+        assertThat(allowed.isError()).as(allowed.text()).isFalse();
+        ToolRunner.Response onTarget = call("execute_sql", Map.of("sql", "select 1", "allow_destructive", true));
+        assertThat(onTarget.structured()).containsEntry("code", "INVALID_ARGUMENT");
         ToolRunner.Response list = call("list_branches", Map.of());
         assertThat(list.text()).contains(name);
         assertThat(call("delete_branch", Map.of("branch", name)).isError()).isFalse();
