@@ -15,12 +15,13 @@
 #      server) and wires Drydock's tools in-process (Main.toolbox) with it as branchServer;
 #   3. times create_branch with no template (replay + clone): the JVM's first call, then COLD more
 #      after dropping the template;
-#   4. times NEXT create_branch of the same history (template cached: a clone);
+#   4. times NEXT create_branch of the same history (template cached: its spare clone renamed), NEXT_GAP ms
+#      apart (an agent's pace), then NEXT more back to back (each waits for the spare being copied);
 #   5. times apply_on_branch with a typical migration (ALTER TABLE ... ADD COLUMN; CREATE INDEX;
 #      CREATE POLICY; and its rollback) on a warm server: WARMUP untimed, CYCLES timed, each a new
 #      name and version; prints the result's timings breakdown;
 #   6. grows the touched table to BIG_ROWS rows and times BIG_CYCLES more cycles on it.
-# Options (environment): COLD (2), NEXT (10), WARMUP (3), CYCLES (10), BIG_CYCLES (5), BIG_ROWS (100000);
+# Options (environment): COLD (2), NEXT (10), NEXT_GAP (2000), WARMUP (3), CYCLES (10), BIG_CYCLES (5), BIG_ROWS (100000);
 # JAVA_OPTS (the benchmark JVM's options; default the launcher's: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC);
 # KEEP=1 keeps the work dir (the generated project, with the migrations the cycles wrote).
 set -euo pipefail
@@ -48,7 +49,7 @@ echo "Disk of the PostgreSQL data directory: $(df -h "${TMPDIR:-/tmp}" | awk 'NR
 # The benchmark JVM runs with the launcher's JVM options (C1 only, serial GC), as `drydock serve` does;
 # JAVA_OPTS replaces them. Drydock's logging goes to stderr (kept in the work dir, shown on failure).
 # shellcheck disable=SC2086
-if ! java ${JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Dcold="${COLD:-2}" -Dnext="${NEXT:-10}" \
+if ! java ${JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Dcold="${COLD:-2}" -Dnext="${NEXT:-10}" -DnextGap="${NEXT_GAP:-2000}" \
         -Dwarmup="${WARMUP:-3}" -Dcycles="${CYCLES:-10}" -DbigCycles="${BIG_CYCLES:-5}" -DbigRows="${BIG_ROWS:-100000}" \
         -cp "$cp" dev.drydock.bench.BranchBenchmark "$tmp/work" 2>"$tmp/stderr.log"; then
     tail -40 "$tmp/stderr.log" >&2

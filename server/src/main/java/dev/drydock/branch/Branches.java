@@ -36,9 +36,17 @@ public final class Branches {
     static final String REBASE_PREFIX = "drydock_rebase_";
 
     /** What create, reset and rebase report. */
-    public record Built(Branch branch, boolean templateCached, long templateMillis, long cloneMillis, long totalMillis,
-                        List<String> ownReapplied, StatementFailure failure) {
+    /** @param spareUsed true when the clone was the template's spare, made ahead and renamed */
+    public record Built(Branch branch, boolean templateCached, boolean spareUsed, long templateMillis, long cloneMillis,
+                        long totalMillis, List<String> ownReapplied, StatementFailure failure) {
     }
+
+    /** One daemon thread copies spares for every Branches of the process; it never holds up exit. */
+    private static final java.util.concurrent.ExecutorService SPARES = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "drydock-spare-clones");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final BranchServer server;
     private final BranchStore store;
@@ -49,7 +57,7 @@ public final class Branches {
     public Branches(BranchServer server, BranchStore store, Supplier<ProjectLayout> layout, StatementAnalyzer analyzer) {
         this.server = server;
         this.store = store;
-        this.templates = new Templates(server, store);
+        this.templates = new Templates(server, store, SPARES);
         this.layout = layout;
         this.analyzer = analyzer;
     }
@@ -60,6 +68,10 @@ public final class Branches {
 
     public BranchStore store() {
         return store;
+    }
+
+    Templates templates() {
+        return templates;
     }
 
     public ProjectLayout layout() {
@@ -165,6 +177,8 @@ public final class Branches {
                 String db = e.getKey();
                 if (db.startsWith(Templates.TEMPLATE_PREFIX)) {
                     templateList.add(new Leftover(db, "template", e.getValue()));
+                } else if (db.startsWith(Templates.SPARE_PREFIX)) {
+                    templateList.add(new Leftover(db, "spare clone of a template (the next branch of its history)", e.getValue()));
                 } else if (db.startsWith(ScratchDatabase.PREFIX)) {
                     templateList.add(new Leftover(db, "scratch clone of a template (validate_sql)", e.getValue()));
                 } else if (db.startsWith(Templates.BUILDING_PREFIX)
@@ -195,6 +209,10 @@ public final class Branches {
             if (known) {
                 try {
                     server.dropDatabase(name);
+                    if (name.startsWith(Templates.TEMPLATE_PREFIX)) {
+                        // A template's spare is a copy of it: removing the cache removes both.
+                        server.dropDatabase(Templates.SPARE_PREFIX + name.substring(Templates.TEMPLATE_PREFIX.length()));
+                    }
                 } catch (SQLException e) {
                     throw BranchStore.unusable(e, server);
                 }
@@ -273,12 +291,12 @@ public final class Branches {
                     template.failure().describe());
             swapIn(exists, buildInto, database);
             store.save(failed);
-            return new Built(store.branch(name).orElse(failed), false, template.millis(), 0, Templates.millis(start),
+            return new Built(store.branch(name).orElse(failed), false, false, template.millis(), 0, Templates.millis(start),
                     List.of(), template.failure());
         }
         long cloneStart = System.nanoTime();
         server.dropDatabase(buildInto);
-        server.cloneDatabase(template.database(), buildInto);
+        boolean spareUsed = templates.cloneInto(template.database(), buildInto);
         long cloneMillis = Templates.millis(cloneStart);
         List<String> reapplied = new ArrayList<>();
         for (OwnMigration m : own) {
@@ -300,7 +318,7 @@ public final class Branches {
         Branch b = new Branch(name, database, Branch.PASSED, template.database(), seed, history, head, null, null);
         store.save(b);
         store.replaceOwnMigrations(name, own);
-        return new Built(store.branch(name).orElse(b), template.cached(), template.millis(), cloneMillis,
+        return new Built(store.branch(name).orElse(b), template.cached(), spareUsed, template.millis(), cloneMillis,
                 Templates.millis(start), reapplied, null);
     }
 

@@ -28,7 +28,7 @@ public final class ScratchDatabase implements ScratchSource {
 
     public ScratchDatabase(Branches branches) {
         this.branches = branches;
-        this.templates = new Templates(branches.server(), branches.store());
+        this.templates = branches.templates();
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class ScratchDatabase implements ScratchSource {
             meta = branches.store().connect();
             BranchLocks.Held lock = BranchLocks.waitFor(meta, "scratch:" + template.key());
             if (!Templates.exists(meta, database)) {
-                branches.server().cloneDatabase(template.database(), database);
+                templates.cloneInto(template.database(), database);
             }
             Connection c = branches.server().connect(database);
             c.setAutoCommit(false);

@@ -15,16 +15,16 @@ import java.util.List;
  */
 public record BranchBuildResult(String action, String branch, String status, String database, String headVersion,
                                 int baseMigrations, List<String> ownMigrations, boolean seed, boolean templateCached,
-                                Timings timings, StatementFailure failure) implements ToolOutput {
+                                boolean spareUsed, Timings timings, StatementFailure failure) implements ToolOutput {
 
-    /** Milliseconds: replaying into the template (0 when cached), cloning it, in all. */
+    /** Milliseconds: replaying into the template (0 when cached), cloning it (renaming the spare), in all. */
     public record Timings(long templateMs, long cloneMs, long totalMs) {
     }
 
     static BranchBuildResult of(String action, Branches.Built built) {
         Branch b = built.branch();
         return new BranchBuildResult(action, b.name(), b.status(), b.database(), b.headVersion(), b.base().size(),
-                built.ownReapplied(), b.seed(), built.templateCached(),
+                built.ownReapplied(), b.seed(), built.templateCached(), built.spareUsed(),
                 new Timings(built.templateCached() ? 0 : built.templateMillis(), built.cloneMillis(), built.totalMillis()),
                 built.failure());
     }
@@ -41,7 +41,7 @@ public record BranchBuildResult(String action, String branch, String status, Str
                 : "version " + headVersion) + " (" + baseMigrations + " project migration(s)"
                 + (ownMigrations.isEmpty() ? "" : ", own re-applied: " + String.join(", ", ownMigrations))
                 + (seed ? ", seeded" : ", no seed") + ") in " + timings.totalMs() + " ms ("
-                + (templateCached ? "template cached" : "template built in " + timings.templateMs() + " ms") + ", clone "
-                + timings.cloneMs() + " ms).\nUse it with apply_on_branch, or execute_sql with branch '" + branch + "'.";
+                + (templateCached ? "template cached" : "template built in " + timings.templateMs() + " ms") + ", "
+                + (spareUsed ? "spare clone renamed in " : "clone ") + timings.cloneMs() + " ms).\nUse it with apply_on_branch, or execute_sql with branch '" + branch + "'.";
     }
 }

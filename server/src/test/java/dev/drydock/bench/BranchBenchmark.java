@@ -34,7 +34,9 @@ import java.util.Map;
  *   <li>the first branch: {@code create_branch} with no template yet (replay of the 100 migrations
  *       and the seed into the template, then a clone): the very first call of the JVM, and
  *       {@code cold} more after dropping the template;</li>
- *   <li>{@code next} more branches of the same history (template cached: a clone);</li>
+ *   <li>{@code next} more branches of the same history (template cached: the spare clone made in the
+ *       background after the previous branch, renamed), {@code nextGap} ms apart as an agent
+ *       calls, then {@code next} more back to back (each waits for the spare still being copied);</li>
  *   <li>{@code apply_on_branch} on a warm server ({@code warmup} untimed cycles first) with a
  *       typical migration — {@code ADD COLUMN}, {@code CREATE INDEX}, {@code CREATE POLICY} and
  *       its rollback — {@code cycles} times, each with a new name and version, on tables of
@@ -43,11 +45,12 @@ import java.util.Map;
  * </ol>
  *
  * <p>Arguments: a work directory (the project is generated in {@code WORK/project}). System
- * properties: cold (2), next (10), warmup (3), cycles (10), bigCycles (5), bigRows (100000).
+ * properties: cold (2), next (10), nextGap (2000), warmup (3), cycles (10), bigCycles (5), bigRows (100000).
  */
 public final class BranchBenchmark {
     private static final int COLD = Integer.getInteger("cold", 2);
     private static final int NEXT = Integer.getInteger("next", 10);
+    private static final int NEXT_GAP = Integer.getInteger("nextGap", 2000);
     private static final int WARMUP = Integer.getInteger("warmup", 3);
     private static final int CYCLES = Integer.getInteger("cycles", 10);
     private static final int BIG_CYCLES = Integer.getInteger("bigCycles", 5);
@@ -156,26 +159,9 @@ public final class BranchBenchmark {
             report("  of which template replay", again.stream().mapToDouble(r -> r[1]).toArray());
         }
 
-        // 2. next branches: clone of the cached template
-        System.out.println();
-        System.out.println("== Next branches (template cached: clone), " + NEXT + " runs ==");
-        double[] nextWall = new double[NEXT];
-        double[] nextClone = new double[NEXT];
-        double[] nextTotal = new double[NEXT];
-        for (int i = 0; i < NEXT; i++) {
-            long t = System.nanoTime();
-            Map<String, Object> r = call(tools, "create_branch", Map.of("name", "next-" + i));
-            nextWall[i] = ms(t);
-            if (!Boolean.TRUE.equals(r.get("templateCached"))) {
-                throw new IllegalStateException("template not cached: " + r);
-            }
-            Map<?, ?> tm = (Map<?, ?>) r.get("timings");
-            nextClone[i] = num(tm.get("cloneMs"));
-            nextTotal[i] = num(tm.get("totalMs"));
-        }
-        report("create_branch, wall (tool call)", nextWall);
-        report("  timings.cloneMs (CREATE DATABASE … TEMPLATE)", nextClone);
-        report("  timings.totalMs (Branches.create)", nextTotal);
+        // 2. next branches: the spare made after the previous clone, renamed; at an agent's pace and back to back
+        nextBranches(tools, "agent pace: " + NEXT_GAP + " ms between calls", "next-", NEXT_GAP);
+        nextBranches(tools, "back to back: the previous call's spare still being copied", "rush-", 0);
 
         // 3. apply_on_branch on a warm server
         call(tools, "create_branch", Map.of("name", "cycle"));
@@ -288,16 +274,46 @@ public final class BranchBenchmark {
         return r.structured();
     }
 
+    private static void nextBranches(Toolbox tools, String label, String prefix, int gapMillis)
+            throws Exception {
+        System.out.println();
+        System.out.println("== Next branches (template cached), " + NEXT + " runs, " + label + " ==");
+        double[] wall = new double[NEXT];
+        double[] clone = new double[NEXT];
+        double[] total = new double[NEXT];
+        int spares = 0;
+        for (int i = 0; i < NEXT; i++) {
+            Thread.sleep(gapMillis);
+            long t = System.nanoTime();
+            Map<String, Object> r = call(tools, "create_branch", Map.of("name", prefix + i));
+            wall[i] = ms(t);
+            if (!Boolean.TRUE.equals(r.get("templateCached"))) {
+                throw new IllegalStateException("template not cached: " + r);
+            }
+            spares += Boolean.TRUE.equals(r.get("spareUsed")) ? 1 : 0;
+            Map<?, ?> tm = (Map<?, ?>) r.get("timings");
+            clone[i] = num(tm.get("cloneMs"));
+            total[i] = num(tm.get("totalMs"));
+        }
+        System.out.println("  spare used: " + spares + " of " + NEXT);
+        report("create_branch, wall (tool call)", wall);
+        report("  timings.cloneMs (rename of the spare, or wait for it / clone)", clone);
+        report("  timings.totalMs (Branches.create)", total);
+    }
+
+    /** Drops every template, then every spare (a spare being copied finishes first: the drop waits for it). */
     private static void dropTemplates(String admin) throws SQLException {
         try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
-            List<String> names = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("select datname from pg_database where datname like 'drydock\\_template\\_%'")) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
+            for (String like : List.of("drydock\\_template\\_%", "drydock\\_spare\\_%")) {
+                List<String> names = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("select datname from pg_database where datname like '" + like + "'")) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
                 }
-            }
-            for (String n : names) {
-                st.execute("drop database \"" + n + "\" with (force)");
+                for (String n : names) {
+                    st.execute("drop database \"" + n + "\" with (force)");
+                }
             }
         }
     }

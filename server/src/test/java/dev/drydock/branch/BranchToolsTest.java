@@ -144,4 +144,57 @@ class BranchToolsTest {
             conforming("list_branches", other.call("list_branches", Map.of()));
         }
     }
+
+    /**
+     * After a clone, a spare clone of the template is made in the background; the next branch of
+     * that history is the spare, renamed. Deleting the template removes its spare too.
+     */
+    @Test
+    void theNextBranchIsTheTemplatesSpareRenamed() throws Exception {
+        Path own = Projects.copyOfExample();
+        // A history of its own, so that its template and spare are this test's alone.
+        Files.writeString(own.resolve("supabase/migrations/20240301090600_spare_marker.sql"),
+                "create table public.spare_marker_" + UUID.randomUUID().toString().substring(0, 8) + " (id int);\n");
+        String yaml = "targets:\n  main:\n    url: " + ToolHarness.jdbc(TestPostgres.exampleDatabase()) + "\n"
+                + "branchServer:\n  url: " + ToolHarness.jdbc(TestPostgres.admin()) + "\n";
+        try (ToolHarness h = ToolHarness.fromYaml(own, yaml)) {
+            ToolRunner.Response first = conforming("create_branch", h.call("create_branch", Map.of("name", unique("s"))));
+            assertThat(first.structured()).containsEntry("spareUsed", false).containsEntry("templateCached", false);
+            String database = (String) first.structured().get("database");
+            String key;
+            try (var c = TestPostgres.connect(TestPostgres.admin().withDatabase("drydock_meta"));
+                 var ps = c.prepareStatement("select template from drydock.branches where database = ?")) {
+                ps.setString(1, database);
+                try (var rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    key = rs.getString(1).substring("drydock_template_".length());
+                }
+            }
+            String spare = "drydock_spare_" + key;
+            // Waits for the background copy (a state, not a time: up to a minute on a loaded machine).
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!listedTemplates(h).contains(spare) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(listedTemplates(h)).contains(spare);
+
+            ToolRunner.Response second = conforming("create_branch", h.call("create_branch", Map.of("name", unique("s"))));
+            assertThat(second.isError()).as(second.text()).isFalse();
+            assertThat(second.structured()).containsEntry("spareUsed", true).containsEntry("templateCached", true);
+            assertThat(second.text()).contains("spare clone renamed in");
+            String count = "select (select count(*) from public.posts) as posts, to_regclass('public.spare_marker_x') is null as x";
+            ToolRunner.Response a = h.call("execute_sql", Map.of("branch", first.structured().get("branch"), "sql", count));
+            ToolRunner.Response b = h.call("execute_sql", Map.of("branch", second.structured().get("branch"), "sql", count));
+            assertThat(b.structured().get("rows")).isEqualTo(a.structured().get("rows"));
+
+            ToolRunner.Response deleted = h.call("delete_branch", Map.of("branch", "drydock_template_" + key));
+            assertThat(deleted.isError()).as(deleted.text()).isFalse();
+            assertThat(listedTemplates(h)).doesNotContain("drydock_template_" + key, spare);
+        }
+    }
+
+    private static List<String> listedTemplates(ToolHarness h) {
+        ToolRunner.Response list = conforming("list_branches", h.call("list_branches", Map.of()));
+        return ((List<?>) list.structured().get("templates")).stream().map(t -> (String) ((Map<?, ?>) t).get("database")).toList();
+    }
 }
