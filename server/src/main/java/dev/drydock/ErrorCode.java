@@ -49,6 +49,16 @@ public enum ErrorCode {
     MIGRATION_FAILED,
     /** apply_on_branch: rollback or re-apply did not restore the schema (or data); the branch is back as it was. */
     ROUND_TRIP_FAILED,
+    /** apply_migration/rollback: no branch-cycle evidence for this exact up + rollback on the history the target has. */
+    NOT_BRANCH_TESTED,
+    /** The target's applied history disagrees with the project files: a changed, missing or out-of-order migration. */
+    HISTORY_DRIFT,
+    /** A change to a protected target needs a human's approval bound to its plan_id (declined, or not given yet). */
+    APPROVAL_REQUIRED,
+    /** Another apply or rollback holds the target's migration lock (in this or another Drydock). */
+    TARGET_BUSY,
+    /** The migration kept waiting for a table lock past lock_timeout on every try; the target is unchanged. */
+    LOCK_TIMEOUT,
     /** A bug in Drydock; the stack trace is on stderr. */
     INTERNAL
 }

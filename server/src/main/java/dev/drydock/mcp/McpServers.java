@@ -2,6 +2,8 @@ package dev.drydock.mcp;
 
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
+import dev.drydock.CallContext;
+import dev.drydock.Elicitation;
 import dev.drydock.Progress;
 import dev.drydock.Version;
 import dev.drydock.tools.ToolHandler;
@@ -114,12 +116,19 @@ public final class McpServers {
         };
     }
 
+    /** The caller of one tool call: progress, the client's name from initialize, elicitation when declared. */
+    private static CallContext context(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        McpSchema.Implementation info = exchange.getClientInfo();
+        String client = info == null ? null : info.version() == null ? info.name() : info.name() + " " + info.version();
+        return new CallContext(progress(exchange, request), client, Elicitation.UNSUPPORTED);
+    }
+
     private SyncToolSpecification specification(ToolHandler handler, ToolRunner runner) {
         McpSchema.Tool tool = ToolSpec.load(handler.name(), json).toTool();
         return new SyncToolSpecification(tool, (exchange, request) -> {
             Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
             JsonSchemaValidator.ValidationResponse check = validator.validate(tool.inputSchema(), args);
-            ToolRunner.Response r = check.valid() ? runner.run(handler, args, progress(exchange, request))
+            ToolRunner.Response r = check.valid() ? runner.run(handler, args, context(exchange, request))
                     : runner.refuse(invalidArguments(tool, check));
             return CallToolResult.builder()
                     .structuredContent(r.structured())

@@ -1,6 +1,8 @@
 package dev.drydock.tools;
 
+import dev.drydock.CallContext;
 import dev.drydock.DrydockException;
+import dev.drydock.Elicitation;
 import dev.drydock.ErrorCode;
 import dev.drydock.Progress;
 import dev.drydock.config.DrydockConfig;
@@ -14,21 +16,34 @@ import java.util.Map;
 public final class Arguments {
     private final String tool;
     private final Map<String, Object> values;
-    private final Progress progress;
+    private final CallContext context;
 
     public Arguments(String tool, Map<String, Object> values) {
-        this(tool, values, Progress.NONE);
+        this(tool, values, CallContext.NONE);
     }
 
     public Arguments(String tool, Map<String, Object> values, Progress progress) {
+        this(tool, values, CallContext.NONE.withProgress(progress));
+    }
+
+    public Arguments(String tool, Map<String, Object> values, CallContext context) {
         this.tool = tool;
         this.values = values == null ? Map.of() : values;
-        this.progress = progress;
+        this.context = context;
     }
 
     /** Where the call reports progress (a notification to the MCP client that asked for it, or nowhere). */
     public Progress progress() {
-        return progress;
+        return context.progress();
+    }
+
+    /** Who called, and what can be asked of the human behind them. */
+    public CallContext context() {
+        return context;
+    }
+
+    public Elicitation elicitation() {
+        return context.elicitation();
     }
 
     /** True when the call gave the argument (and not as null). */

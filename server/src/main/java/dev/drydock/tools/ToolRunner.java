@@ -45,10 +45,14 @@ public final class ToolRunner {
     }
 
     public Response run(ToolHandler handler, Map<String, Object> args, dev.drydock.Progress progress) {
+        return run(handler, args, dev.drydock.CallContext.NONE.withProgress(progress));
+    }
+
+    public Response run(ToolHandler handler, Map<String, Object> args, dev.drydock.CallContext context) {
         ToolOutput output;
         boolean error = false;
         try {
-            output = handler.call(new Arguments(handler.name(), args, progress));
+            output = handler.call(new Arguments(handler.name(), args, context));
         } catch (DrydockException e) {
             output = ErrorOutput.of(e);
             error = true;
