@@ -31,6 +31,9 @@ public enum ConfigKey {
                     + "beside the migrations directory."),
     POLICY_READ_STATEMENT_TIMEOUT("policy.readStatementTimeout", Type.DURATION, "15s",
             "statement_timeout of execute_sql's read-only transactions (for example 500ms, 15s, 2m)."),
+    POLICY_APPROVAL_TTL("policy.approvalTtl", Type.DURATION, "30m",
+            "How long a human's approval of a plan_id (for a change to a protected target) stays valid, "
+                    + "counted from the moment it is given (for example 10m, 1h; at most 24h)."),
     POLICY_RULES("policy.rules.*", Type.SEVERITY, null,
             "Severity of one lint rule, by its id (docs/rules/): error, warning, info or off. "
                     + "For example `policy: {rules: {prefer-text: off, drop-column: error}}`."),

@@ -110,6 +110,7 @@ public final class ConfigLoader {
         String defaultTarget = defaultTarget(targets);
         DatabaseUrl branchServer = branchServer(targets, secrets);
         Duration timeout = duration(ConfigKey.POLICY_READ_STATEMENT_TIMEOUT);
+        Duration approvalTtl = duration(ConfigKey.POLICY_APPROVAL_TTL);
         secrets.add(env.apply("DRYDOCK_HTTP_TOKEN"));
         DrydockConfig.Types types = types();
         Map<String, Integer> policyLines = new LinkedHashMap<>();
@@ -124,7 +125,7 @@ public final class ConfigLoader {
         }
         return new DrydockConfig(projectDir, configFile, new ArrayList<>(targets.values()), defaultTarget,
                 branchServer, timeout, secrets.stream().filter(s -> s != null && !s.isEmpty()).toList(),
-                new DrydockConfig.Policy(ruleSeverities, blocked, policyLines), types, project());
+                new DrydockConfig.Policy(ruleSeverities, blocked, policyLines, approvalTtl), types, project());
     }
 
     private void read(String yaml) {

@@ -61,12 +61,21 @@ public record DrydockConfig(Path projectDir, Path configFile, List<Target> targe
      * @param ruleSeverities {@code policy.rules.<id>} → error|warning|info|off
      * @param blocked        {@code policy.blocked}, or null for the default list
      * @param lines          the drydock.yaml line of each setting, for error messages
+     * @param approvalTtl    {@code policy.approvalTtl}: how long a human's approval stays valid
      */
-    public record Policy(Map<String, String> ruleSeverities, List<String> blocked, Map<String, Integer> lines) {
+    public record Policy(Map<String, String> ruleSeverities, List<String> blocked, Map<String, Integer> lines,
+                         Duration approvalTtl) {
+        public static final Duration DEFAULT_APPROVAL_TTL = Duration.ofMinutes(30);
+
         public Policy {
             ruleSeverities = Map.copyOf(ruleSeverities);
             blocked = blocked == null ? null : List.copyOf(blocked);
             lines = Map.copyOf(lines);
+            approvalTtl = approvalTtl == null ? DEFAULT_APPROVAL_TTL : approvalTtl;
+        }
+
+        public Policy(Map<String, String> ruleSeverities, List<String> blocked, Map<String, Integer> lines) {
+            this(ruleSeverities, blocked, lines, DEFAULT_APPROVAL_TTL);
         }
 
         public static Policy defaults() {

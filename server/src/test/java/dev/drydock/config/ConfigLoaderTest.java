@@ -34,6 +34,15 @@ class ConfigLoaderTest {
         assertThat(config.targets()).containsExactly(Target.embeddedLocal());
         assertThat(config.defaultTarget()).isEqualTo("local");
         assertThat(config.readStatementTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.policy().approvalTtl()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void approvalTtlIsReadAndChecked() {
+        assertThat(parse("policy:\n  approvalTtl: 10m\n").policy().approvalTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(problems("policy:\n  approvalTtl: 0s\n")).contains("line 2: policy.approvalTtl must be longer than 0");
+        assertThat(problems("policy:\n  approvalTtl: 25h\n")).contains("policy.approvalTtl must be at most 24h");
+        assertThat(problems("policy:\n  approvalTtl: forever\n")).contains("policy.approvalTtl must be a duration");
     }
 
     @Test
