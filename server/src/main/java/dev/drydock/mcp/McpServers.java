@@ -3,7 +3,6 @@ package dev.drydock.mcp;
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
 import dev.drydock.CallContext;
-import dev.drydock.Elicitation;
 import dev.drydock.Progress;
 import dev.drydock.Version;
 import dev.drydock.tools.ToolHandler;
@@ -20,6 +19,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +51,12 @@ public final class McpServers {
             - After a schema change, refresh the application's types with `generate_types` (TypeScript identical \
             to `supabase gen types typescript`, or Java records; `out` writes the project file).
             - Every refusal says what happened and names the next step: follow it rather than working around it.""";
+
+    /**
+     * How long a request to the client may take: a human reading an approval form needs more than the
+     * SDK's default of 10 seconds. Past it the question counts as cancelled and the change is refused.
+     */
+    static final Duration ELICITATION_TIMEOUT = Duration.ofMinutes(10);
 
     private final List<SyncToolSpecification> tools;
     private final McpJsonMapper json;
@@ -84,6 +90,7 @@ public final class McpServers {
                 .jsonMapper(json)
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .requestTimeout(ELICITATION_TIMEOUT)
                 .validateToolInputs(false)
                 .jsonSchemaValidator(validator)
                 .tools(tools);
@@ -120,7 +127,7 @@ public final class McpServers {
     private static CallContext context(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         McpSchema.Implementation info = exchange.getClientInfo();
         String client = info == null ? null : info.version() == null ? info.name() : info.name() + " " + info.version();
-        return new CallContext(progress(exchange, request), client, Elicitation.UNSUPPORTED);
+        return new CallContext(progress(exchange, request), client, McpElicitation.of(exchange));
     }
 
     private SyncToolSpecification specification(ToolHandler handler, ToolRunner runner) {
