@@ -42,7 +42,7 @@ public record ApprovalRequest(String planId, String target, List<String> migrati
         out.append("Action:      ").append(action).append('\n');
         out.append("Migrations:  ").append(migrations.isEmpty() ? "(none named)" : String.join(", ", migrations)).append('\n');
         out.append("Risk:        ").append(risk).append("/100 (").append(riskLevel).append(")\n");
-        out.append("Locks:       ").append(locks.isEmpty() ? "none beyond row locks" : String.join("; ", locks)).append('\n');
+        out.append("Locks:       ").append(locks.isEmpty() ? "none listed" : String.join("; ", locks)).append('\n');
         out.append("Estimate:    ").append(seconds(estimatedSeconds)).append('\n');
         out.append("plan_id:     ").append(planId);
         return out.toString();
