@@ -4,6 +4,7 @@ import dev.drydock.DrydockException;
 import dev.drydock.Elicitation;
 import dev.drydock.ErrorCode;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,14 +47,13 @@ public final class ApprovalGate {
             return stored.get();
         }
         if (elicitation == null || !elicitation.supported()) {
-            approvals.requestPending(request, ttl);
-            throw notAsked(request);
+            throw notAsked(request, keepPending(request));
         }
         Elicitation.Answer answer = ask(request, elicitation);
         if (answer.action() == Elicitation.Action.ACCEPT && Boolean.TRUE.equals(answer.content().get(APPROVE))) {
             return approvals.grant(request, approver(answer.content().get(APPROVER)), Approval.VIA_ELICITATION, ttl);
         }
-        approvals.requestPending(request, ttl);
+        keepPending(request);
         throw declined(request, answer);
     }
 
@@ -92,11 +92,24 @@ public final class ApprovalGate {
         return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
     }
 
-    private DrydockException notAsked(ApprovalRequest request) {
+    /** Records the request for {@code drydock approve}; returns why it could not, or null. */
+    private String keepPending(ApprovalRequest request) {
+        try {
+            approvals.requestPending(request, ttl);
+            return null;
+        } catch (UncheckedIOException e) {
+            return e.getMessage();
+        }
+    }
+
+    private DrydockException notAsked(ApprovalRequest request, String notKept) {
+        String where = notKept == null
+                ? "The request waits in " + approvals.directory().resolve("requests") + " for `drydock approve`."
+                : "The request could not be kept for `drydock approve` (" + notKept + "): Drydock's state directory must "
+                        + "be writable (set DRYDOCK_STATE_DIR when starting Drydock).";
         return new DrydockException(ErrorCode.APPROVAL_REQUIRED,
                 what(request) + " needs a human's approval, and this client cannot ask for one (it did not declare MCP "
-                        + "elicitation). The target was not changed.\n" + request.describe()
-                        + "\nThe request waits in " + approvals.directory().resolve("requests") + " for `drydock approve`.",
+                        + "elicitation). The target was not changed.\n" + request.describe() + "\n" + where,
                 "Only a human grants an approval: in an MCP client's elicitation form, or with `drydock approve` in their "
                         + "own terminal. No tool argument, environment variable or project file can. Once given it lasts "
                         + duration(ttl) + ".",

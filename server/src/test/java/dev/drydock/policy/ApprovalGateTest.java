@@ -142,6 +142,16 @@ class ApprovalGateTest {
     }
 
     @Test
+    void aStateDirectoryThatCannotBeWrittenStillRefuses() throws Exception {
+        Files.writeString(state.resolve("requests"), "a file where the directory should be");
+
+        String text = refusal(Elicitation.UNSUPPORTED);
+
+        assertThat(text).contains("The request could not be kept for `drydock approve`", "set DRYDOCK_STATE_DIR")
+                .contains("Next step: ask the user to run `drydock approve " + PLAN + "`");
+    }
+
+    @Test
     void anApprovalIsForItsActionAndExpires() {
         approvals().grant(REQUEST, "alice", Approval.VIA_TERMINAL, Duration.ofMinutes(30));
         assertThat(gate().require(REQUEST, Elicitation.UNSUPPORTED).approvedBy()).isEqualTo("alice");
