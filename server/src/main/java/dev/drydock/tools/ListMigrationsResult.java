@@ -39,7 +39,10 @@ public record ListMigrationsResult(String target, String migrationsDirectory, Co
         return new ListMigrationsResult(target, dir, counts, migrations, nextSteps(target, layout, h));
     }
 
-    /** In the order the apply guards check: drift and missing files first, then order, then what to apply. */
+    /**
+     * In the order the apply guards check: drift and missing files, then order; then, when none of those
+     * stands in the way, the branch-tested pending migrations to apply; then what the untested ones need.
+     */
     private static List<String> nextSteps(String target, ProjectLayout layout, TargetHistory h) {
         List<String> out = new ArrayList<>();
         for (TargetHistory.Entry e : h.drifted()) {
@@ -57,8 +60,14 @@ public record ListMigrationsResult(String target, String migrationsDirectory, Co
                     + "' (supabase db push refuses it too): give it a newer version, then prove it again with create_branch "
                     + "and apply_on_branch");
         }
-        List<TargetHistory.Entry> untested = h.entries().stream()
-                .filter(e -> e.state().equals(TargetHistory.PENDING) && !e.branchTested()).toList();
+        List<TargetHistory.Entry> pending = h.entries().stream().filter(e -> e.state().equals(TargetHistory.PENDING)).toList();
+        List<TargetHistory.Entry> ready = out.isEmpty() ? pending.stream().takeWhile(TargetHistory.Entry::branchTested).toList()
+                : List.of();
+        if (!ready.isEmpty()) {
+            out.add("apply_migration with target '" + target + "', version '" + ready.get(ready.size() - 1).version()
+                    + "' and dry_run: true, to see what would run (" + ready.size() + " branch-tested migration(s))");
+        }
+        List<TargetHistory.Entry> untested = pending.stream().filter(e -> !e.branchTested()).toList();
         for (TargetHistory.Entry e : untested) {
             String rollback = e.rollbackFile() != null ? e.rollbackFile() : layout.root().toAbsolutePath().normalize()
                     .relativize(layout.rollbacksDir().toAbsolutePath().normalize().resolve(Path.of(e.file()).getFileName()))
@@ -66,9 +75,6 @@ public record ListMigrationsResult(String target, String migrationsDirectory, Co
             String test = "drydock test " + e.file() + " --rollback " + rollback;
             out.add(e.rollbackPresent() ? e.file() + " has no branch evidence for its current bytes: " + test
                     : e.file() + " has no rollback: write " + rollback + " (the SQL that undoes it), then " + test);
-        }
-        if (h.count(TargetHistory.PENDING) > 0 && out.isEmpty()) {
-            out.add("apply_migration with target '" + target + "' and dry_run: true, to see what would run");
         }
         return out;
     }

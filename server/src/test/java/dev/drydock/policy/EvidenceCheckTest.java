@@ -42,13 +42,21 @@ class EvidenceCheckTest {
         return EvidenceCheck.find(store, p.layout(), p.file(version));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> listed(ToolHarness tools, String version) {
+        return migration(list(tools), version);
+    }
+
+    private static ToolRunner.Response list(ToolHarness tools) {
         ToolRunner.Response r = tools.call("list_migrations", Map.of());
         assertThat(r.isError()).as(r.text()).isFalse();
         var check = McpJsonDefaults.getSchemaValidator().validate(
                 ToolSpec.load("list_migrations", McpJsonDefaults.getMapper()).outputSchema(), r.structured());
         assertThat(check.valid()).as(check.errorMessage()).isTrue();
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> migration(ToolRunner.Response r, String version) {
         return ((List<Map<String, Object>>) r.structured().get("migrations")).stream()
                 .filter(m -> m.get("version").equals(version)).findFirst().orElseThrow();
     }
@@ -70,7 +78,9 @@ class EvidenceCheckTest {
     void aMigrationWrittenByApplyOnBranchIsFoundUntilOneByteChanges() throws Exception {
         SmallProject p = SmallProject.create();
         String branch = "ev-" + UUID.randomUUID().toString().substring(0, 8);
-        String yaml = "targets:\n  main:\n    url: " + ToolHarness.jdbc(TestPostgres.emptyDatabase()) + "\n"
+        DatabaseUrl target = TestPostgres.emptyDatabase();
+        p.markApplied(target, SmallProject.A, SmallProject.B, SmallProject.C);
+        String yaml = "targets:\n  main:\n    url: " + ToolHarness.jdbc(target) + "\n"
                 + "branchServer:\n  url: " + ToolHarness.jdbc(TestPostgres.admin()) + "\n";
         try (ToolHarness tools = ToolHarness.fromYaml(p.root(), yaml)) {
             assertThat(tools.call("create_branch", Map.of("name", branch)).isError()).isFalse();
@@ -82,17 +92,24 @@ class EvidenceCheckTest {
             long evidenceId = ((Number) applied.structured().get("evidenceId")).longValue();
 
             assertThat(find(p, version)).get().extracting(Evidence.Stored::id).isEqualTo(evidenceId);
-            assertThat(listed(tools, version)).containsEntry("state", "pending").containsEntry("branchTested", true)
+            ToolRunner.Response listing = list(tools);
+            assertThat(migration(listing, version)).containsEntry("state", "pending").containsEntry("branchTested", true)
                     .containsEntry("evidenceId", evidenceId);
+            assertThat(listing.structured().get("nextSteps")).asList().containsExactly("apply_migration with target 'main', "
+                    + "version '" + version + "' and dry_run: true, to see what would run (1 branch-tested migration(s))");
 
             withOneByteChanged(p.migration(version), () -> {
                 assertThat(find(p, version)).isEmpty();
-                assertThat(listed(tools, version)).containsEntry("branchTested", false).doesNotContainKey("evidenceId");
+                ToolRunner.Response changed = list(tools);
+                assertThat(migration(changed, version)).containsEntry("branchTested", false).doesNotContainKey("evidenceId");
+                assertThat(changed.text()).contains("Next step: supabase/migrations/" + version + "_add_note.sql has no branch "
+                        + "evidence for its current bytes");
             });
             withOneByteChanged(p.rollback(version), () -> assertThat(find(p, version)).isEmpty());
             withOneByteChanged(p.migration(SmallProject.B), () -> {
                 assertThat(find(p, version)).isEmpty();
                 assertThat(listed(tools, version)).containsEntry("branchTested", false);
+                assertThat(listed(tools, SmallProject.B)).containsEntry("state", "drifted");
             });
             assertThat(find(p, version)).isPresent();
             // The earlier migrations were never proved on a branch of their own.
