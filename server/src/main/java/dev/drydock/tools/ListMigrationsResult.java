@@ -73,7 +73,8 @@ public record ListMigrationsResult(String target, String migrationsDirectory, Co
                     .relativize(layout.rollbacksDir().toAbsolutePath().normalize().resolve(Path.of(e.file()).getFileName()))
                     .toString();
             String test = "drydock test " + e.file() + " --rollback " + rollback;
-            out.add(e.rollbackPresent() ? e.file() + " has no branch evidence for its current bytes: " + test
+            out.add(e.rollbackPresent()
+                    ? e.file() + " has no branch evidence for its current bytes and the files before it: " + test
                     : e.file() + " has no rollback: write " + rollback + " (the SQL that undoes it), then " + test);
         }
         return out;
