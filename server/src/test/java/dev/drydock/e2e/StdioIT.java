@@ -96,6 +96,17 @@ class StdioIT {
     }
 
     @Test
+    void listMigrationsShowsTheEmbeddedTargetAtTheHead() {
+        CallToolResult r = call("list_migrations", Map.of());
+        assertThat(r.isError()).as(String.valueOf(r.content())).isFalse();
+        assertThat(structured(r)).containsEntry("target", "local")
+                .containsEntry("counts", Map.of("applied", 6, "pending", 0, "missing_locally", 0, "drifted", 0))
+                .containsEntry("nextSteps", List.of());
+        assertThat(((McpSchema.TextContent) r.content().get(0)).text())
+                .startsWith("Target 'local': 6 applied, 0 pending, 0 missing locally, 0 drifted");
+    }
+
+    @Test
     void listTablesAndExecuteSqlReadTheProject() {
         CallToolResult tables = call("list_tables", Map.of("verbose", true));
         assertThat(tables.isError()).isFalse();
