@@ -13,6 +13,7 @@ import dev.drydock.tools.BranchTargets;
 import dev.drydock.tools.CreateBranchTool;
 import dev.drydock.tools.DeleteBranchTool;
 import dev.drydock.tools.ListBranchesTool;
+import dev.drydock.tools.ListMigrationsTool;
 import dev.drydock.tools.RebaseBranchTool;
 import dev.drydock.tools.ResetBranchTool;
 import dev.drydock.cli.DrydockCommand;
@@ -117,7 +118,8 @@ public final class Main {
                 new ResetBranchTool(branches),
                 new DeleteBranchTool(branches),
                 new RebaseBranchTool(branches),
-                new ApplyOnBranchTool(cycle, branches, config));
+                new ApplyOnBranchTool(cycle, branches, config),
+                new ListMigrationsTool(config, databases, redactor, branches));
         // The embedded server starts a second after the MCP server is up, so that it does not compete
         // with initialize and tools/list for the CPU; a tool call that needs it earlier starts it at once.
         Runnable warmUp = () -> {

@@ -244,6 +244,11 @@ public final class BranchStore {
         }
     }
 
+    /** {@code e} as the failure of the branch server, for callers outside this package. */
+    public RuntimeException unusable(SQLException e) {
+        return unusable(e, server);
+    }
+
     static RuntimeException unusable(SQLException e, BranchServer server) {
         return SqlErrors.translate(e, BranchServer.NAME, server.redactor());
     }

@@ -1,5 +1,7 @@
 package dev.drydock.branch;
 
+import dev.drydock.migrate.MigrationFile;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,14 @@ public record Evidence(String version, String name, String up, String rollback, 
         base = List.copyOf(base);
         steps = List.copyOf(steps);
         timings = Map.copyOf(timings);
+    }
+
+    /**
+     * The {@code baseSha256} that evidence from a branch built from exactly these migration files,
+     * in this order, carries: over each file's version, name and SHA-256 of its bytes.
+     */
+    public static String baseSha256(List<MigrationFile> history) {
+        return Templates.historyHash(Templates.history(history));
     }
 
     /** Evidence as read back for a guard. */

@@ -60,7 +60,8 @@ public final class DrydockCommand implements Runnable {
                 .addSubcommand(new TypesCommand(factory, out, err))
                 .addSubcommand("branch", BranchCommand.commandLine(factory, out, err))
                 .addSubcommand(new TestCommand(factory, out, err))
-                .addSubcommand(ApproveCommand.create(out, err));
+                .addSubcommand(ApproveCommand.create(out, err))
+                .addSubcommand(new MigrationsCommand(factory, out, err));
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DrydockException de) {

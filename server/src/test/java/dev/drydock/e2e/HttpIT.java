@@ -58,7 +58,7 @@ class HttpIT {
 
     private static void exercise(McpSyncClient client) {
         client.initialize();
-        assertThat(client.listTools().tools()).hasSize(12);
+        assertThat(client.listTools().tools()).hasSize(13);
         CallToolResult status = client.callTool(new CallToolRequest("status", Map.of()));
         assertThat(status.isError()).isFalse();
         CallToolResult tables = client.callTool(new CallToolRequest("list_tables", Map.of()));
@@ -67,6 +67,10 @@ class HttpIT {
         assertThat(rows.isError()).isFalse();
         CallToolResult refused = client.callTool(new CallToolRequest("execute_sql", Map.of("sql", "delete from posts")));
         assertThat(refused.isError()).isTrue();
+        CallToolResult migrations = client.callTool(new CallToolRequest("list_migrations", Map.of()));
+        assertThat(migrations.isError()).as(String.valueOf(migrations.content())).isFalse();
+        assertThat(((Map<?, ?>) migrations.structuredContent()).get("counts")).isEqualTo(
+                Map.of("applied", 0, "pending", 0, "missing_locally", 6, "drifted", 0));
         CallToolResult plan = client.callTool(new CallToolRequest("plan_migration",
                 Map.of("sql", "alter table posts add column summary text")));
         assertThat(plan.isError()).as(String.valueOf(plan.content())).isFalse();

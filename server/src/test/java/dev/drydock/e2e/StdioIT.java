@@ -71,14 +71,15 @@ class StdioIT {
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("status", "list_tables", "execute_sql",
                 "validate_sql", "plan_migration", "generate_types", "create_branch", "list_branches", "reset_branch", "delete_branch",
-                "rebase_branch", "apply_on_branch");
+                "rebase_branch", "apply_on_branch", "list_migrations");
         for (McpSchema.Tool tool : tools) {
             assertThat(tool.description()).isNotBlank();
             assertThat(tool.inputSchema()).containsEntry("type", "object");
             assertThat(tool.outputSchema()).containsKey("properties");
             // generate_types and apply_on_branch write project files, execute_sql writes on branches, branch tools build databases
             assertThat(tool.annotations().readOnlyHint()).as(tool.name())
-                    .isEqualTo(List.of("status", "list_tables", "validate_sql", "plan_migration", "list_branches").contains(tool.name()));
+                    .isEqualTo(List.of("status", "list_tables", "validate_sql", "plan_migration", "list_branches", "list_migrations")
+                            .contains(tool.name()));
         }
     }
 
@@ -92,6 +93,17 @@ class StdioIT {
                 .containsEntry("appliedMigrations", 6).containsEntry("pendingMigrations", 0));
         assertThat(((McpSchema.TextContent) r.content().get(0)).text()).contains("local (default) [embedded]");
         assertThat(Files.exists(project.resolve(".drydock/pg/PG_VERSION"))).isTrue();
+    }
+
+    @Test
+    void listMigrationsShowsTheEmbeddedTargetAtTheHead() {
+        CallToolResult r = call("list_migrations", Map.of());
+        assertThat(r.isError()).as(String.valueOf(r.content())).isFalse();
+        assertThat(structured(r)).containsEntry("target", "local")
+                .containsEntry("counts", Map.of("applied", 6, "pending", 0, "missing_locally", 0, "drifted", 0))
+                .containsEntry("nextSteps", List.of());
+        assertThat(((McpSchema.TextContent) r.content().get(0)).text())
+                .startsWith("Target 'local': 6 applied, 0 pending, 0 missing locally, 0 drifted");
     }
 
     @Test
