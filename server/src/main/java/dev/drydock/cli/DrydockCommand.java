@@ -59,7 +59,8 @@ public final class DrydockCommand implements Runnable {
                 .addSubcommand(new PlanCommand(factory, out, err))
                 .addSubcommand(new TypesCommand(factory, out, err))
                 .addSubcommand("branch", BranchCommand.commandLine(factory, out, err))
-                .addSubcommand(new TestCommand(factory, out, err));
+                .addSubcommand(new TestCommand(factory, out, err))
+                .addSubcommand(new AuditCommand(factory, out, err));
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DrydockException de) {
