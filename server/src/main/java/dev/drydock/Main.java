@@ -1,5 +1,6 @@
 package dev.drydock;
 
+import dev.drydock.audit.AuditLog;
 import dev.drydock.branch.BranchCycle;
 import dev.drydock.branch.BranchServer;
 import dev.drydock.branch.BranchStore;
@@ -8,6 +9,7 @@ import dev.drydock.branch.ScratchDatabase;
 import dev.drydock.branch.SupabaseCompat;
 import dev.drydock.db.Target;
 import dev.drydock.tools.ApplyOnBranchTool;
+import dev.drydock.tools.AuditTrail;
 import dev.drydock.tools.BranchTest;
 import dev.drydock.tools.BranchTargets;
 import dev.drydock.tools.CreateBranchTool;
@@ -87,7 +89,8 @@ public final class Main {
                 ? new LocalDatabase(embedded, layout, SupabaseCompat.preamble(layout), redactor) : null;
         Databases databases = new Databases(() -> local.url(), redactor);
         JsonMapper json = Json.mapper();
-        ToolRunner runner = new ToolRunner(json, redactor);
+        AuditLog audit = new AuditLog(project, redactor, name -> databases.openForRead(config.resolveTarget(name)));
+        ToolRunner runner = new ToolRunner(json, redactor, new AuditTrail(audit));
         StatementAnalyzer analyzer = new StatementAnalyzer();
         LintPolicy policy = LintPolicy.from(config.policy());
         BranchServer branchServer = config.branchServerUrl() != null

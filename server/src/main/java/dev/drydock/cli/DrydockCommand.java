@@ -61,7 +61,8 @@ public final class DrydockCommand implements Runnable {
                 .addSubcommand("branch", BranchCommand.commandLine(factory, out, err))
                 .addSubcommand(new TestCommand(factory, out, err))
                 .addSubcommand(ApproveCommand.create(out, err))
-                .addSubcommand(new MigrationsCommand(factory, out, err));
+                .addSubcommand(new MigrationsCommand(factory, out, err))
+                .addSubcommand(new AuditCommand(factory, out, err));
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DrydockException de) {

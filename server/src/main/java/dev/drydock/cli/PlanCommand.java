@@ -1,5 +1,6 @@
 package dev.drydock.cli;
 
+import dev.drydock.CallContext;
 import dev.drydock.tools.Json;
 import dev.drydock.tools.ToolRunner;
 import dev.drydock.tools.Toolbox;
@@ -66,7 +67,7 @@ final class PlanCommand implements Callable<Integer> {
             args.put("target", target);
         }
         try (Toolbox toolbox = factory.open(project.projectDir(), project.databaseUrl)) {
-            ToolRunner.Response r = toolbox.call("plan_migration", args);
+            ToolRunner.Response r = toolbox.call("plan_migration", args, CallContext.CLI);
             if (r.isError()) {
                 // bad input, configuration or target: not a verdict on the SQL, so not exit 1
                 err.println(r.text());

@@ -1,5 +1,6 @@
 package dev.drydock.cli;
 
+import dev.drydock.CallContext;
 import dev.drydock.tools.Json;
 import dev.drydock.tools.ToolRunner;
 import dev.drydock.tools.Toolbox;
@@ -15,7 +16,7 @@ final class ToolCommand {
     static int run(ToolboxFactory factory, ProjectOptions project, String tool, Map<String, Object> args, boolean json,
                    PrintWriter out, PrintWriter err) throws Exception {
         try (Toolbox toolbox = factory.open(project.projectDir(), project.databaseUrl)) {
-            ToolRunner.Response r = toolbox.call(tool, args);
+            ToolRunner.Response r = toolbox.call(tool, args, CallContext.CLI);
             if (json) {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.structured()));
             } else {

@@ -1,5 +1,6 @@
 package dev.drydock.cli;
 
+import dev.drydock.CallContext;
 import dev.drydock.config.DrydockConfig;
 import dev.drydock.migrate.ProjectPaths;
 import dev.drydock.tools.ToolRunner;
@@ -73,7 +74,7 @@ final class TypesCommand implements Callable<Integer> {
                 return DrydockCommand.USAGE;
             }
             Map<String, Object> args = arguments(check ? null : file);
-            ToolRunner.Response r = toolbox.call("generate_types", args);
+            ToolRunner.Response r = toolbox.call("generate_types", args, CallContext.CLI);
             if (r.isError()) {
                 err.println(r.text());
                 return DrydockCommand.FAILED;

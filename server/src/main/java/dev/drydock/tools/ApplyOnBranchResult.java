@@ -1,5 +1,7 @@
 package dev.drydock.tools;
 
+import dev.drydock.audit.AuditRecord;
+import dev.drydock.audit.Audited;
 import dev.drydock.branch.BranchCycle;
 
 import java.util.List;
@@ -18,7 +20,8 @@ public record ApplyOnBranchResult(String status, String branch, String version, 
                                   Checksums checksums, Snapshots snapshots, List<BranchCycle.StepRun> steps,
                                   long standaloneSteps, Map<String, RowCount> rowCounts, List<String> notValidConstraints,
                                   List<String> unrestoredChanges,
-                                  Map<String, Long> timings, Boolean typesStale, String typesFile) implements ToolOutput {
+                                  Map<String, Long> timings, Boolean typesStale, String typesFile)
+        implements ToolOutput, Audited {
 
     public record Files(String migration, String rollback) {
     }
@@ -39,6 +42,12 @@ public record ApplyOnBranchResult(String status, String branch, String version, 
                 new Files(p.migrationFile(), p.rollbackFile()), p.evidenceId(), new Checksums(p.upSha256(), p.rollbackSha256()),
                 new Snapshots(p.snapshotBefore(), p.snapshotAfter()), p.steps(), p.standaloneSteps(), counts,
                 p.notValidConstraints(), p.unrestoredChanges(), p.timings(), typesStale, typesFile);
+    }
+
+    /** For the audit record: the migration tested, with the checksums its evidence holds. */
+    @Override
+    public AuditRecord.Details auditDetails() {
+        return AuditRecord.Details.of(new AuditRecord.Migration(version, name, checksums.up(), checksums.rollback()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.drydock.DrydockException;
 import dev.drydock.Elicitation;
 import dev.drydock.ErrorCode;
 import dev.drydock.Progress;
+import dev.drydock.audit.AuditRecord;
 import dev.drydock.config.DrydockConfig;
 import dev.drydock.db.Target;
 
@@ -17,6 +18,7 @@ public final class Arguments {
     private final String tool;
     private final Map<String, Object> values;
     private final CallContext context;
+    private AuditRecord.Details noted;
 
     public Arguments(String tool, Map<String, Object> values) {
         this(tool, values, CallContext.NONE);
@@ -40,6 +42,19 @@ public final class Arguments {
     /** Who called, and what can be asked of the human behind them. */
     public CallContext context() {
         return context;
+    }
+
+    /**
+     * Notes what the audit record of this call should say beyond its arguments (guards run, plan,
+     * approver, target), before the handler returns or throws: a refusal's record carries it too.
+     * Later notes take precedence field by field.
+     */
+    public void noteAudit(AuditRecord.Details details) {
+        noted = details == null ? noted : details.or(noted);
+    }
+
+    AuditRecord.Details notedAudit() {
+        return noted;
     }
 
     public Elicitation elicitation() {

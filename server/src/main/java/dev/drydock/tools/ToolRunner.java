@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +27,25 @@ public final class ToolRunner {
 
     private final ObjectMapper json;
     private final Redactor redactor;
+    private final AuditTrail audit;
 
     public record Response(Map<String, Object> structured, String text, boolean isError) {
     }
 
     public ToolRunner(ObjectMapper json, Redactor redactor) {
+        this(json, redactor, null);
+    }
+
+    /** @param audit where mutating calls are recorded; null for none (tests of one tool) */
+    public ToolRunner(ObjectMapper json, Redactor redactor, AuditTrail audit) {
         this.json = json;
         this.redactor = redactor;
+        this.audit = audit;
+    }
+
+    /** The audit log the calls are recorded in, for {@code drydock audit}; null when none. */
+    public dev.drydock.audit.AuditLog audit() {
+        return audit == null ? null : audit.log();
     }
 
     /** The response for a call refused before its handler ran (for example arguments that break the schema). */
@@ -48,22 +61,32 @@ public final class ToolRunner {
         return run(handler, args, dev.drydock.CallContext.NONE.withProgress(progress));
     }
 
+    /** Runs the call; a mutating one leaves its audit record (see {@link AuditTrail}) whatever the outcome. */
     public Response run(ToolHandler handler, Map<String, Object> args, dev.drydock.CallContext context) {
+        Instant at = Instant.now();
+        long start = System.nanoTime();
+        Arguments arguments = new Arguments(handler.name(), args, context);
+        ToolOutput output = call(handler, arguments);
+        if (audit != null && AuditTrail.mutating(handler.name(), args)) {
+            audit.record(handler.name(), args == null ? Map.of() : args, context, at,
+                    (System.nanoTime() - start) / 1_000_000, output, arguments.notedAudit());
+        }
+        return respond(output, output instanceof ErrorOutput);
+    }
+
+    private ToolOutput call(ToolHandler handler, Arguments arguments) {
         ToolOutput output;
-        boolean error = false;
         try {
-            output = handler.call(new Arguments(handler.name(), args, context));
+            output = handler.call(arguments);
         } catch (DrydockException e) {
             output = ErrorOutput.of(e);
-            error = true;
         } catch (RuntimeException e) {
             LOG.error("{} failed with a bug:\n{}", handler.name(), redactor.stackTrace(e));
             output = ErrorOutput.of(new DrydockException(ErrorCode.INTERNAL,
                     handler.name() + " failed unexpectedly (" + e.getClass().getSimpleName() + "). The stack trace is on "
                             + "Drydock's stderr.", "This is a bug in Drydock; please report it with the stderr output."));
-            error = true;
         }
-        return respond(output, error);
+        return output;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.drydock.tools;
 
+import dev.drydock.CallContext;
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
 import dev.drydock.config.DrydockConfig;
@@ -63,12 +64,17 @@ public final class Toolbox implements AutoCloseable {
     }
 
     public ToolRunner.Response call(String tool, Map<String, Object> args) {
+        return call(tool, args, CallContext.NONE);
+    }
+
+    /** Calls {@code tool} for {@code context}'s client ({@link CallContext#CLI} from the command line): the audit log names it. */
+    public ToolRunner.Response call(String tool, Map<String, Object> args, CallContext context) {
         ToolHandler handler = handlers.get(tool);
         if (handler == null) {
             throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "No tool named '" + tool + "'.",
                     "Tools: " + handlers.keySet());
         }
-        return runner.run(handler, args);
+        return runner.run(handler, args, context);
     }
 
     /**

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -222,5 +224,23 @@ class BranchStdioIT {
                 create unique index concurrently posts_org_unique on public.posts (organization_id);
                 """, "drop index concurrently public.posts_org_unique;\nalter table public.posts drop column tag;",
                 "statement 2 of 2", "23505");
+    }
+
+    /** Last: every branch change and refusal above left an audit record naming the MCP client; reads left none. */
+    @Test
+    @Order(100)
+    void everyMutatingCallLeftAnAuditRecordNamingTheClient() throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> records = Files.readAllLines(project.resolve(".drydock/audit.jsonl")).stream()
+                .map(json::readTree).toList();
+        assertThat(records).extracting(n -> n.path("tool").asString()).doesNotContain("list_branches")
+                .contains("create_branch", "apply_on_branch");
+        assertThat(records).allSatisfy(n -> assertThat(n.path("client").asString()).isNotIn("unknown", "drydock-cli"));
+        assertThat(records).filteredOn(n -> n.path("tool").asString().equals("apply_on_branch")
+                        && n.path("migrations").path(0).path("name").asString().equals("index_posts_title"))
+                .singleElement().satisfies(n -> {
+                    assertThat(n.path("outcome").asString()).isEqualTo("ROUND_TRIP_FAILED");
+                    assertThat(n.path("decision").asString()).isEqualTo("refused");
+                });
     }
 }
