@@ -16,6 +16,14 @@ import dev.drydock.tools.CreateBranchTool;
 import dev.drydock.tools.DeleteBranchTool;
 import dev.drydock.tools.ListBranchesTool;
 import dev.drydock.tools.ListMigrationsTool;
+import dev.drydock.tools.ApplyMigrationTool;
+import dev.drydock.tools.MergeBranchTool;
+import dev.drydock.tools.RollbackTool;
+import dev.drydock.policy.ApprovalGate;
+import dev.drydock.policy.Approvals;
+import dev.drydock.policy.BranchMerge;
+import dev.drydock.policy.Promoter;
+import dev.drydock.migrate.ApplyEngine;
 import dev.drydock.tools.RebaseBranchTool;
 import dev.drydock.tools.ResetBranchTool;
 import dev.drydock.cli.DrydockCommand;
@@ -107,6 +115,12 @@ public final class Main {
         BranchTargets branchTargets = name -> new Target(BranchTargets.PREFIX + name,
                 branches.url(branches.require(name)), null, false);
         BranchCycle cycle = new BranchCycle(branches, analyzer, Clock.systemUTC());
+        DrydockConfig.Promotion promotion = config.promotion();
+        Approvals approvals = new Approvals(config.stateDirectory(), Clock.systemUTC());
+        Promoter promoter = new Promoter(config, databases, branches::store, analyzer, new BlockedCheck(analyzer, policy),
+                planner, new ApprovalGate(approvals, config.policy().approvalTtl(), System.getProperty("user.name")),
+                approvals, audit, new ApplyEngine(new ApplyEngine.Settings(promotion.lockTimeout(), promotion.lockRetries(),
+                promotion.statementTimeout(), promotion.targetLockWait()), redactor, json));
         List<dev.drydock.tools.ToolHandler> handlers = List.of(
                 new StatusTool(config, databases, () -> local == null ? LocalBootstrap.Outcome.skipped() : local.bootstrapOutcome(),
                         redactor),
@@ -122,7 +136,10 @@ public final class Main {
                 new DeleteBranchTool(branches),
                 new RebaseBranchTool(branches),
                 new ApplyOnBranchTool(cycle, branches, config),
-                new ListMigrationsTool(config, databases, redactor, branches));
+                new ListMigrationsTool(config, databases, redactor, branches),
+                new ApplyMigrationTool(promoter),
+                new RollbackTool(promoter),
+                new MergeBranchTool(new BranchMerge(branches, promoter)));
         // The embedded server starts a second after the MCP server is up, so that it does not compete
         // with initialize and tools/list for the CPU; a tool call that needs it earlier starts it at once.
         Runnable warmUp = () -> {

@@ -43,6 +43,23 @@ public enum ConfigKey {
             "Rule ids that execute_sql and applies to protected targets refuse outright, whatever their severity "
                     + "and whatever ignore comments a migration carries. A YAML list; `[]` blocks nothing. "
                     + "Any rule id may be listed."),
+    POLICY_REQUIRE_ROLLBACK("policy.requireRollback", Type.BOOLEAN, "true",
+            "apply_migration refuses a migration whose rollback file is missing or empty (ROLLBACK_REQUIRED). "
+                    + "Only here: no tool argument turns it off."),
+    POLICY_ALLOW_IN_MIGRATIONS("policy.allowInMigrations", Type.LIST, "[]",
+            "Blocked rule ids (policy.blocked) that migrations to protected targets may still contain, each such "
+                    + "migration then needing a human's approval (for example [drop-table] for a planned removal)."),
+    POLICY_LOCK_TIMEOUT("policy.lockTimeout", Type.DURATION, "3s",
+            "lock_timeout of apply_migration and rollback: how long a statement waits for a table lock before the "
+                    + "transaction is rolled back and tried again."),
+    POLICY_LOCK_RETRIES("policy.lockRetries", Type.INTEGER, "3",
+            "How many times apply_migration and rollback try a step that hit lock_timeout (with growing waits "
+                    + "between tries) before giving up with LOCK_TIMEOUT; 1 to 10."),
+    POLICY_STATEMENT_TIMEOUT("policy.statementTimeout", Type.DURATION, "10m",
+            "statement_timeout of each statement of apply_migration and rollback."),
+    POLICY_TARGET_LOCK_WAIT("policy.targetLockWait", Type.DURATION, "30s",
+            "How long apply_migration and rollback wait for another apply on the same target (its advisory lock) "
+                    + "before failing with TARGET_BUSY."),
     TYPES_OUT("types.out", Type.STRING, null,
             "Project file the generated types live in (for example src/types/database.ts): `drydock types` writes it, "
                     + "`drydock types --check` fails when it is stale."),
@@ -55,7 +72,7 @@ public enum ConfigKey {
 
     /** The kinds of value a key takes. */
     public enum Type {
-        STRING, URL, BOOLEAN, DURATION,
+        STRING, URL, BOOLEAN, DURATION, INTEGER,
         /** error | warning | info | off. */
         SEVERITY,
         /** A YAML sequence of strings. */

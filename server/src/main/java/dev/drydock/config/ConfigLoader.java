@@ -116,6 +116,7 @@ public final class ConfigLoader {
         Map<String, Integer> policyLines = new LinkedHashMap<>();
         Map<String, String> ruleSeverities = ruleSeverities(policyLines);
         List<String> blocked = blockedPatterns(policyLines);
+        DrydockConfig.Promotion promotion = promotion();
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(ConfigLoader::lineOf));
             throw new DrydockException(ErrorCode.CONFIG_INVALID,
@@ -125,7 +126,8 @@ public final class ConfigLoader {
         }
         return new DrydockConfig(projectDir, configFile, new ArrayList<>(targets.values()), defaultTarget,
                 branchServer, timeout, secrets.stream().filter(s -> s != null && !s.isEmpty()).toList(),
-                new DrydockConfig.Policy(ruleSeverities, blocked, policyLines, approvalTtl), types, project());
+                new DrydockConfig.Policy(ruleSeverities, blocked, policyLines, approvalTtl), types, project(), promotion,
+                StateDirectory.resolve(env, System.getProperty("user.home")));
     }
 
     private void read(String yaml) {
@@ -220,6 +222,31 @@ public final class ConfigLoader {
         }
         lines.put(ConfigKey.POLICY_BLOCKED.path(), v.line());
         return v.text().isEmpty() ? List.of() : List.of(v.text().split(","));
+    }
+
+    private DrydockConfig.Promotion promotion() {
+        Value require = values.get(ConfigKey.POLICY_REQUIRE_ROLLBACK.path());
+        Value allow = values.get(ConfigKey.POLICY_ALLOW_IN_MIGRATIONS.path());
+        return new DrydockConfig.Promotion(require == null || bool(require),
+                allow == null || allow.text().isEmpty() ? List.of() : List.of(allow.text().split(",")),
+                duration(ConfigKey.POLICY_LOCK_TIMEOUT), integer(ConfigKey.POLICY_LOCK_RETRIES, 1, 10),
+                duration(ConfigKey.POLICY_STATEMENT_TIMEOUT), duration(ConfigKey.POLICY_TARGET_LOCK_WAIT));
+    }
+
+    private int integer(ConfigKey key, int min, int max) {
+        Value v = values.get(key.path());
+        String text = v == null ? key.defaultValue() : v.text().strip();
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(file + " line " + (v == null ? 0 : v.line()) + ": " + key.path() + " must be a whole number from " + min
+                + " to " + max + ", not '" + text + "'.");
+        return min;
     }
 
     private DrydockConfig.Project project() {

@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param targets         in the order configured; never empty (the embedded {@code local} when nothing is)
  * @param branchServerUrl null for the embedded PostgreSQL
  * @param secrets         every password and token Drydock knows, for the {@link Redactor}
+ * @param stateDirectory  where approvals live, outside the project (see {@link StateDirectory})
  */
 public record DrydockConfig(Path projectDir, Path configFile, List<Target> targets, String defaultTarget,
                             DatabaseUrl branchServerUrl, Duration readStatementTimeout, List<String> secrets,
-                            Policy policy, Types types, Project project) {
+                            Policy policy, Types types, Project project, Promotion promotion,
+                            Path stateDirectory) {
 
     public DrydockConfig {
         targets = List.copyOf(targets);
@@ -80,6 +82,21 @@ public record DrydockConfig(Path projectDir, Path configFile, List<Target> targe
 
         public static Policy defaults() {
             return new Policy(Map.of(), null, Map.of());
+        }
+    }
+
+    /**
+     * How changes reach targets ({@code policy.*} keys of apply_migration and rollback). Only
+     * drydock.yaml sets these: no tool argument relaxes them.
+     */
+    public record Promotion(boolean requireRollback, List<String> allowInMigrations, Duration lockTimeout, int lockRetries,
+                            Duration statementTimeout, Duration targetLockWait) {
+        public Promotion {
+            allowInMigrations = List.copyOf(allowInMigrations);
+        }
+
+        public static Promotion defaults() {
+            return new Promotion(true, List.of(), Duration.ofSeconds(3), 3, Duration.ofMinutes(10), Duration.ofSeconds(30));
         }
     }
 

@@ -42,6 +42,24 @@ public final class Databases implements AutoCloseable {
         return open(target, "main", address(target));
     }
 
+    /**
+     * A connection of its own, outside the pools, through the address Drydock writes through: for
+     * applies, whose session-level advisory lock and session settings must never be handed to
+     * another caller by a pool.
+     */
+    public Connection openDedicated(Target target) {
+        DatabaseUrl url = address(target);
+        try {
+            java.util.Properties props = url.credentials();
+            props.setProperty("ApplicationName", "drydock-apply");
+            props.setProperty("connectTimeout", "5");
+            props.setProperty("tcpKeepAlive", "true");
+            return java.sql.DriverManager.getConnection(url.jdbcUrl(), props);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, target.name(), redactor);
+        }
+    }
+
     private Connection open(Target target, String role, DatabaseUrl url) {
         try {
             HikariDataSource pool = pools.computeIfAbsent(target.name() + "/" + role, key -> pool(key, url));

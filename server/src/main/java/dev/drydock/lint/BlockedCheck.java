@@ -19,6 +19,14 @@ public final class BlockedCheck {
         this.policy = policy;
     }
 
+    /** The blocked patterns {@code sql} hits, in order (none when nothing is blocked). */
+    public List<Finding> hits(String sql) {
+        if (policy.blocked().isEmpty()) {
+            return List.of();
+        }
+        return linter.lint(List.of(new Linter.Source(null, sql)), LintOptions.defaults()).blocked();
+    }
+
     /** Throws BLOCKED_PATTERN naming every pattern hit, with its line and object. */
     public void refuseBlocked(String sql) {
         refuseBlocked(sql, "to change data or schema, write a migration and check it with validate_sql");

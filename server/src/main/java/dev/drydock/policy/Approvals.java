@@ -60,15 +60,7 @@ public final class Approvals {
      * else {@code ~/.local/state/drydock}. Read once, when Drydock starts.
      */
     public static Path stateDirectory(Function<String, String> env, String userHome) {
-        String explicit = env.apply("DRYDOCK_STATE_DIR");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit).toAbsolutePath().normalize();
-        }
-        String xdg = env.apply("XDG_STATE_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "drydock").normalize();
-        }
-        return Path.of(userHome, ".local", "state", "drydock").toAbsolutePath().normalize();
+        return dev.drydock.config.StateDirectory.resolve(env, userHome);
     }
 
     /** True for text shaped like a plan_id (lowercase hex); only such names become file names. */

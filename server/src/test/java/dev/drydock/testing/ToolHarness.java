@@ -24,9 +24,34 @@ public final class ToolHarness implements AutoCloseable {
         return fromYaml(Projects.withConfig(null), yaml);
     }
 
+    /** Tools over {@code yaml}; Drydock's state directory (approvals) is a fresh temporary one, never the user's. */
     public static ToolHarness fromYaml(Path project, String yaml) {
-        DrydockConfig config = ConfigLoader.parse(project, project.resolve("drydock.yaml"), yaml, null, k -> null);
+        try {
+            return fromYaml(project, yaml, Map.of("DRYDOCK_STATE_DIR",
+                    java.nio.file.Files.createTempDirectory("drydock-state").toString()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #fromYaml(Path, String)}, with the environment Drydock reads at start. */
+    public static ToolHarness fromYaml(Path project, String yaml, Map<String, String> env) {
+        DrydockConfig config = ConfigLoader.parse(project, project.resolve("drydock.yaml"), yaml, null, env::get);
         return new ToolHarness(Main.toolbox(config));
+    }
+
+    /** {@code r}, after checking that a successful response's structuredContent validates against the tool's outputSchema. */
+    public static ToolRunner.Response conforming(String tool, ToolRunner.Response r) {
+        if (!r.isError()) {
+            dev.drydock.mcp.ToolSpec spec = dev.drydock.mcp.ToolSpec.load(tool, io.modelcontextprotocol.json.McpJsonDefaults.getMapper());
+            var check = io.modelcontextprotocol.json.McpJsonDefaults.getSchemaValidator().validate(spec.outputSchema(),
+                    r.structured());
+            if (!check.valid()) {
+                throw new AssertionError(tool + " structuredContent " + r.structured() + " breaks its outputSchema: "
+                        + check.errorMessage());
+            }
+        }
+        return r;
     }
 
     public static String jdbc(DatabaseUrl url) {
