@@ -42,7 +42,8 @@ public final class BranchMerge {
         this.promoter = promoter;
     }
 
-    public Result merge(String branchName, String target, CallContext context) {
+    public Result merge(String branchName, String target, CallContext context,
+                        java.util.function.Consumer<dev.drydock.audit.AuditRecord.Details> audit) {
         List<MergedFile> files = branches.locked(branchName, meta -> {
             branches.require(branchName);
             List<OwnMigration> own = branches.store().ownMigrations(branchName);
@@ -54,7 +55,7 @@ public final class BranchMerge {
             return write(branchName, own);
         });
         Promoter.Report apply = target == null ? null
-                : promoter.apply(target, files.get(files.size() - 1).version(), false, context);
+                : promoter.apply(target, files.get(files.size() - 1).version(), false, context, audit);
         return new Result(branchName, files, apply);
     }
 

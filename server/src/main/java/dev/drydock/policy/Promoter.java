@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -106,33 +107,42 @@ public final class Promoter {
 
     /** Applies the target's pending migrations in order, up to and including {@code version} (default: the next one). */
     public Report apply(String targetName, String version, boolean dryRun, CallContext context) {
-        return promote("apply", targetName, version, dryRun, context);
+        return apply(targetName, version, dryRun, context, d -> { });
+    }
+
+    /** As {@link #apply(String, String, boolean, CallContext)}; {@code audit} hears the guards' verdicts, refusals included. */
+    public Report apply(String targetName, String version, boolean dryRun, CallContext context,
+                        Consumer<AuditRecord.Details> audit) {
+        return promote("apply", targetName, version, dryRun, context, audit);
     }
 
     /**
      * Rolls back the target's newest applied migrations, newest first, down to and including
      * {@code version} (default: the newest), with the rollback SQL stored when each was applied.
      */
-    public Report rollback(String targetName, String version, boolean dryRun, CallContext context) {
-        return promote("rollback", targetName, version, dryRun, context);
+    public Report rollback(String targetName, String version, boolean dryRun, CallContext context,
+                           Consumer<AuditRecord.Details> audit) {
+        return promote("rollback", targetName, version, dryRun, context, audit);
     }
 
-    private Report promote(String action, String targetName, String version, boolean dryRun, CallContext context) {
+    private Report promote(String action, String targetName, String version, boolean dryRun, CallContext context,
+                           Consumer<AuditRecord.Details> audit) {
         long start = System.nanoTime();
         Target target = config.resolveTarget(targetName);
+        audit.accept(new AuditRecord.Details(target.name(), null, null, null, null, null));
         boolean applying = action.equals("apply");
         try {
             if (!dryRun && target.isProtected()) {
                 // The human is asked first, without the target's lock: the form may stay open for minutes. Under
                 // the lock everything is evaluated again, and the approval must hold for the plan_id found then.
                 try (Connection c = databases.openDedicated(target)) {
-                    prepare(action, c, target, version, false, context);
+                    prepare(action, c, target, version, false, context, audit);
                 }
             }
             try (Connection c = databases.openDedicated(target)) {
                 ApplyEngine.TargetLock lock = dryRun ? null : engine.lock(databases.openDedicated(target), target.name());
                 try {
-                    Prepared p = prepare(action, c, target, version, dryRun, context);
+                    Prepared p = prepare(action, c, target, version, dryRun, context, audit);
                     if (p == null) {
                         return new Report(action, "NOTHING_PENDING", target.name(), target.isProtected(), List.of(),
                                 List.of(), null, 0, null, List.of(), null, null, null, List.of(), List.of(), null, null,
@@ -149,7 +159,7 @@ public final class Promoter {
                             p.approval() == null ? null : p.approval().approvedBy(), context.client());
                     String tool = applying ? "apply_migration" : "rollback";
                     for (Unit u : p.units()) {
-                        ApplyEngine.InRecord audited = (tx, unit) -> audit.insertOnTarget(tx, record(tool, target, u, p, context,
+                        ApplyEngine.InRecord audited = (tx, unit) -> this.audit.insertOnTarget(tx, record(tool, target, u, p, context,
                                 start));
                         try {
                             done.add(applying
@@ -176,12 +186,43 @@ public final class Promoter {
     }
 
     /** Every guard, in order, for the migrations this call means; null when there are none. */
-    private Prepared prepare(String action, Connection c, Target target, String version, boolean dryRun, CallContext context)
-            throws SQLException {
-        ProjectLayout layout = ProjectLayout.of(config);
-        TargetHistory history = TargetHistory.read(c, layout, store.get());
+    private Prepared prepare(String action, Connection c, Target target, String version, boolean dryRun, CallContext context,
+                             Consumer<AuditRecord.Details> audit) throws SQLException {
         List<GuardResult> guards = new ArrayList<>();
         List<Unit> units = new ArrayList<>();
+        try {
+            Prepared p = guarded(action, c, target, version, dryRun, context, guards, units);
+            if (p != null) {
+                audit.accept(details(target, units, guards, p.approval(), p.plan().planId()));
+            }
+            return p;
+        } catch (DrydockException e) {
+            List<GuardResult> withFailure = new ArrayList<>(guards);
+            if (GUARD_CODES.contains(e.code())) {
+                withFailure.add(new GuardResult(e.code().name(), "fail", e.getMessage().lines().findFirst().orElse("")));
+            }
+            audit.accept(details(target, units, withFailure, null, null));
+            throw e;
+        }
+    }
+
+    private static final java.util.Set<ErrorCode> GUARD_CODES = java.util.EnumSet.of(ErrorCode.ROLLBACK_REQUIRED,
+            ErrorCode.NOT_BRANCH_TESTED, ErrorCode.BLOCKED_PATTERN, ErrorCode.HISTORY_DRIFT, ErrorCode.APPROVAL_REQUIRED);
+
+    private static AuditRecord.Details details(Target target, List<Unit> units, List<GuardResult> guards, Approval approval,
+                                               String planId) {
+        return new AuditRecord.Details(target.name(),
+                units.stream().map(u -> new AuditRecord.Migration(u.version(), u.name(), u.upSha256(), u.rollbackSha256()))
+                        .toList(),
+                approval == null ? null : AuditRecord.APPROVED,
+                guards.stream().map(g -> new AuditRecord.Guard(g.guard(), g.result(), g.detail())).toList(),
+                approval == null ? null : approval.approvedBy(), planId);
+    }
+
+    private Prepared guarded(String action, Connection c, Target target, String version, boolean dryRun, CallContext context,
+                             List<GuardResult> guards, List<Unit> units) throws SQLException {
+        ProjectLayout layout = ProjectLayout.of(config);
+        TargetHistory history = TargetHistory.read(c, layout, store.get());
         MigrationPlan plan;
         if (action.equals("apply")) {
             List<MigrationFile> chosen = pendingUpTo(history, version, target);

@@ -18,6 +18,6 @@ public final class ApplyMigrationTool implements ToolHandler {
     @Override
     public PromotionResult call(Arguments args) {
         return PromotionResult.of(promoter.apply(args.string("target", null), args.string("version", null),
-                args.bool("dry_run", false), args.context()));
+                args.bool("dry_run", false), args.context(), args::noteAudit));
     }
 }

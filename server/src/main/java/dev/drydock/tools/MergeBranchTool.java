@@ -17,6 +17,7 @@ public final class MergeBranchTool implements ToolHandler {
 
     @Override
     public MergeBranchResult call(Arguments args) {
-        return MergeBranchResult.of(merge.merge(args.requiredString("branch"), args.string("target", null), args.context()));
+        return MergeBranchResult.of(merge.merge(args.requiredString("branch"), args.string("target", null), args.context(),
+                args::noteAudit));
     }
 }

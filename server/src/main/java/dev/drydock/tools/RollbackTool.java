@@ -18,6 +18,6 @@ public final class RollbackTool implements ToolHandler {
     @Override
     public PromotionResult call(Arguments args) {
         return PromotionResult.of(promoter.rollback(args.string("target", null), args.string("version", null),
-                args.bool("dry_run", true), args.context()));
+                args.bool("dry_run", true), args.context(), args::noteAudit));
     }
 }

@@ -164,6 +164,12 @@ class ApplyMigrationTest {
         ToolRunner.Response r = call("apply_migration", Map.of());
         assertThat(r.structured()).containsEntry("code", "NOT_BRANCH_TESTED");
         assertThat(r.text()).contains("Next step: drydock test");
+        // The refusal is audited with the guards that ran: the first passed, the second failed.
+        String audit = Files.readAllLines(project.resolve(".drydock/audit.jsonl")).stream()
+                .filter(l -> l.contains("\"tool\":\"apply_migration\"")).reduce((a, b) -> b).orElseThrow();
+        assertThat(audit).contains("\"decision\":\"refused\"", "\"outcome\":\"NOT_BRANCH_TESTED\"",
+                "\"name\":\"ROLLBACK_REQUIRED\",\"result\":\"pass\"", "\"name\":\"NOT_BRANCH_TESTED\",\"result\":\"fail\"",
+                "\"target\":\"main\"", version);
         Files.writeString(file, UP);
         Files.writeString(rollbackFile(version), DOWN.replace("drop index", "drop index if exists"));
         assertThat(call("apply_migration", Map.of()).structured()).containsEntry("code", "NOT_BRANCH_TESTED");
@@ -229,6 +235,12 @@ class ApplyMigrationTest {
         ToolRunner.Response applied = call("apply_migration", Map.of("target", "prod"));
         assertThat(applied.isError()).as(applied.text()).isFalse();
         assertThat(applied.structured()).containsEntry("approvedBy", "alice").containsEntry("planId", planId);
+        String audit = Files.readAllLines(project.resolve(".drydock/audit.jsonl")).stream()
+                .filter(l -> l.contains("\"tool\":\"apply_migration\"")).reduce((a, b) -> b).orElseThrow();
+        assertThat(audit).contains("\"decision\":\"approved\"", "\"approver\":\"alice\"", "\"planId\":\"" + planId + "\"",
+                "\"outcome\":\"ok\"");
+        assertThat(one(prod, "select record->>'approver' from drydock.audit_log where tool = 'apply_migration'"))
+                .isEqualTo("alice");
         assertThat(hasSlug(prod)).isTrue();
         assertThat(one(prod, "select approved_by from drydock.migration_log where state = 'applied'")).isEqualTo("alice");
     }
@@ -347,6 +359,23 @@ class ApplyMigrationTest {
         assertThat(again.text()).contains("(present, evidence #");
         Files.writeString(migrationFile(version), UP + "-- edited\n");
         assertThat(call("merge_branch", Map.of("branch", branch)).structured()).containsEntry("code", "NOT_BRANCH_TESTED");
+    }
+
+    @Test
+    void theResultSaysWhenTheProjectsTypesAreStaleAfterTheApply() throws Exception {
+        tools.close();
+        tools = harness("types:\n  out: src/types/database.ts\n");
+        ToolRunner.Response generated = call("generate_types", Map.of("out", "src/types/database.ts"));
+        assertThat(generated.isError()).as(generated.text()).isFalse();
+        prove("add_slug", UP, DOWN);
+        ToolRunner.Response applied = call("apply_migration", Map.of());
+        assertThat(applied.isError()).as(applied.text()).isFalse();
+        assertThat(applied.structured()).containsEntry("typesStale", true).containsEntry("typesFile", "src/types/database.ts");
+        assertThat(applied.text()).contains("Types in src/types/database.ts are now stale");
+
+        call("generate_types", Map.of("out", "src/types/database.ts"));
+        ToolRunner.Response rolledBack = call("rollback", Map.of("dry_run", false));
+        assertThat(rolledBack.structured()).containsEntry("typesStale", true);
     }
 
     private String latestVersion() throws Exception {
