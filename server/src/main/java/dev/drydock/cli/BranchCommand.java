@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 
 /** {@code drydock branch create|list|reset|delete|rebase}: the branch tools on the command line. */
 @Command(name = "branch", mixinStandardHelpOptions = true,
-        description = "Throwaway branch databases built from the project's migrations: create, list, reset, delete, rebase.")
+        description = "Throwaway branch databases built from the project's migrations: create, list, reset, delete, rebase, "
+                + "merge.")
 final class BranchCommand implements Runnable {
     private final PrintWriter out;
 
@@ -32,7 +33,8 @@ final class BranchCommand implements Runnable {
                 .addSubcommand(new ListBranches(factory, out, err))
                 .addSubcommand(new Reset(factory, out, err))
                 .addSubcommand(new Delete(factory, out, err))
-                .addSubcommand(new Rebase(factory, out, err));
+                .addSubcommand(new Rebase(factory, out, err))
+                .addSubcommand(new Merge(factory, out, err));
     }
 
     /** What every branch subcommand shares: the project, --json, and the call of one tool. */
@@ -173,6 +175,36 @@ final class BranchCommand implements Runnable {
         @Override
         Map<String, Object> arguments() {
             return Map.of("branch", name);
+        }
+    }
+
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = "Write the branch's proved migrations into the project (byte for byte as tested) and, with "
+                    + "--target, apply them through apply_migration's guards.")
+    static final class Merge extends Sub {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--target", paramLabel = "NAME", description = "Also apply them to this target.")
+        String target;
+
+        Merge(ToolboxFactory f, PrintWriter out, PrintWriter err) {
+            super(f, out, err);
+        }
+
+        @Override
+        String tool() {
+            return "merge_branch";
+        }
+
+        @Override
+        Map<String, Object> arguments() {
+            Map<String, Object> args = new java.util.LinkedHashMap<>();
+            args.put("branch", name);
+            if (target != null) {
+                args.put("target", target);
+            }
+            return args;
         }
     }
 }

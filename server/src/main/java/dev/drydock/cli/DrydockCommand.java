@@ -62,7 +62,9 @@ public final class DrydockCommand implements Runnable {
                 .addSubcommand(new TestCommand(factory, out, err))
                 .addSubcommand(ApproveCommand.create(out, err))
                 .addSubcommand(new MigrationsCommand(factory, out, err))
-                .addSubcommand(new AuditCommand(factory, out, err));
+                .addSubcommand(new AuditCommand(factory, out, err))
+                .addSubcommand(new ApplyCommand(factory, out, err))
+                .addSubcommand(new RollbackCommand(factory, out, err));
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DrydockException de) {

@@ -388,7 +388,7 @@ public final class Promoter {
                         "Test the pair on a branch rebased onto the project's history.",
                         "drydock test " + layout.root().relativize(u.file().path()) + " --rollback "
                                 + layout.root().relativize(u.file().rollback()),
-                        "or apply_on_branch on a branch rebased with rebase_branch");
+                        "apply_on_branch with the same SQL, on a branch rebased onto the project's history (rebase_branch)");
             }
             units.set(i, u.withEvidence(evidence.get().id()));
         }
