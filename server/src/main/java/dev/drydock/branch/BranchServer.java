@@ -14,16 +14,24 @@ import java.util.function.Supplier;
 
 /**
  * The PostgreSQL server branches live on: the embedded one by default, or {@code branchServer.url}
- * (never a protected target; the configuration refuses that). Drydock connects to it as a role
- * that may create databases; connections are opened per operation, never pooled, because branch
- * databases are dropped and re-created under them.
+ * (never a protected target; the configuration refuses that). Drydock administers it (creates,
+ * clones, drops databases; its metadata) as the configured role, and runs every statement that
+ * comes from the project or the agent — replays of migration files, seeds, apply_on_branch,
+ * execute_sql on a branch, validate_sql's scratch runs — as {@value #AGENT_ROLE}: a role that
+ * owns the branch databases but is not a superuser, so that SQL cannot read or write the server's
+ * files, run programs, load untrusted extensions such as dblink, or reach Drydock's metadata
+ * database (evidence), which it may not connect to. Connections are opened per operation, never
+ * pooled, because branch databases are dropped and re-created under them.
  */
 public final class BranchServer {
     public static final String NAME = "branch server";
+    public static final String AGENT_ROLE = "drydock_agent";
 
     private final Supplier<DatabaseUrl> admin;
     private final String description;
     private final Redactor redactor;
+    private volatile String agentPassword;
+    private volatile java.util.function.Supplier<String> agentSetup;
 
     /** @param admin the address of a database to administer from (started lazily for the embedded server) */
     public BranchServer(Supplier<DatabaseUrl> admin, String description, Redactor redactor) {
@@ -41,8 +49,36 @@ public final class BranchServer {
         return admin.get().withDatabase(database);
     }
 
+    /**
+     * Where the agent role's password comes from (the metadata store creates the role and keeps
+     * its password on first use).
+     */
+    void agentSetup(java.util.function.Supplier<String> setup) {
+        this.agentSetup = setup;
+    }
+
+    /** The address of {@code database} as the agent role (see the class comment). */
+    public DatabaseUrl agentUrl(String database) {
+        String password = agentPassword;
+        if (password == null) {
+            password = agentSetup.get();
+            agentPassword = password;
+        }
+        DatabaseUrl admin = url(database);
+        return new DatabaseUrl(admin.hosts(), admin.database(), AGENT_ROLE, password, admin.params());
+    }
+
+    /** A connection to {@code database} as the agent role: for SQL from the project or the agent. */
+    public Connection connectAsAgent(String database) {
+        return open(agentUrl(database));
+    }
+
+    /** A connection as the administering role: for Drydock's own statements only. */
     public Connection connect(String database) {
-        DatabaseUrl url = url(database);
+        return open(url(database));
+    }
+
+    private Connection open(DatabaseUrl url) {
         try {
             Properties props = url.credentials();
             props.setProperty("ApplicationName", "drydock");
@@ -67,9 +103,10 @@ public final class BranchServer {
         }
     }
 
-    /** Creates {@code database} as a copy of {@code template}; neither may have other sessions. */
+    /** Creates {@code database} as a copy of {@code template}, owned by the agent role; neither may have other sessions. */
     public void cloneDatabase(String template, String database) throws SQLException {
-        administer("CREATE DATABASE " + Identifiers.quote(database) + " TEMPLATE " + Identifiers.quote(template));
+        administer("CREATE DATABASE " + Identifiers.quote(database) + " OWNER " + AGENT_ROLE + " TEMPLATE "
+                + Identifiers.quote(template));
     }
 
     /** Drops {@code database} if it exists, ending its sessions first. */

@@ -24,7 +24,10 @@ public final class BranchStore {
     private static final TypeReference<List<Branch.HistoryEntry>> HISTORY = new TypeReference<>() {
     };
     private static final List<String> SCHEMA = List.of(
+            // The agent role owns the branches, not this database: it may not even connect to it.
+            "REVOKE CONNECT ON DATABASE " + DATABASE + " FROM PUBLIC",
             "CREATE SCHEMA IF NOT EXISTS drydock",
+            "CREATE TABLE IF NOT EXISTS drydock.settings (key text PRIMARY KEY, value text NOT NULL)",
             """
             CREATE TABLE IF NOT EXISTS drydock.branches (
               name text PRIMARY KEY, database text NOT NULL UNIQUE, status text NOT NULL, template text,
@@ -48,9 +51,63 @@ public final class BranchStore {
     private final JsonMapper json;
     private volatile boolean ready;
 
+    private volatile String agentPassword;
+
     public BranchStore(BranchServer server, JsonMapper json) {
         this.server = server;
         this.json = json;
+        server.agentSetup(this::agentPassword);
+    }
+
+    /**
+     * The agent role's password, after making sure the role exists as Drydock needs it: it may log
+     * in, is not a superuser, cannot create databases or replicate, and may not connect to this
+     * metadata database. Every Drydock on the branch server shares the password kept here.
+     */
+    private String agentPassword() {
+        try (Connection c = connect()) {
+            return agentPassword;
+        } catch (SQLException e) {
+            throw unusable(e);
+        }
+    }
+
+    private String agentPassword(Connection c, Statement st) throws SQLException {
+        st.execute("SELECT pg_advisory_lock(7263002)");
+        try {
+            String password = null;
+            try (ResultSet rs = st.executeQuery("SELECT value FROM drydock.settings WHERE key = 'agent_password'")) {
+                if (rs.next()) {
+                    password = rs.getString(1);
+                }
+            }
+            if (password == null) {
+                byte[] bytes = new byte[24];
+                new java.security.SecureRandom().nextBytes(bytes);
+                password = java.util.HexFormat.of().formatHex(bytes);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO drydock.settings(key, value) VALUES ('agent_password', ?)")) {
+                    ps.setString(1, password);
+                    ps.executeUpdate();
+                }
+            }
+            boolean exists;
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + BranchServer.AGENT_ROLE + "'")) {
+                exists = rs.next();
+            }
+            int version;
+            try (ResultSet rs = st.executeQuery("SELECT current_setting('server_version_num')::int")) {
+                rs.next();
+                version = rs.getInt(1);
+            }
+            // From PostgreSQL 16 CREATEROLE only administers the roles it creates (migrations create roles); before
+            // 16 it could grant itself pg_execute_server_program, so it is withheld there.
+            String attributes = " LOGIN NOSUPERUSER NOCREATEDB NOREPLICATION NOBYPASSRLS"
+                    + (version >= 160000 ? " CREATEROLE" : " NOCREATEROLE") + " PASSWORD '" + password + "'";
+            st.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + BranchServer.AGENT_ROLE + attributes);
+            return password;
+        } finally {
+            st.execute("SELECT pg_advisory_unlock(7263002)");
+        }
     }
 
     /** A connection to the metadata database, created with its tables on first use. */
@@ -83,6 +140,7 @@ public final class BranchStore {
                 for (String sql : SCHEMA) {
                     st.execute(sql);
                 }
+                agentPassword = agentPassword(c, st);
             } finally {
                 st.execute("SELECT pg_advisory_unlock(7263001)");
             }

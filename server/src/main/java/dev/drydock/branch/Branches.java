@@ -244,12 +244,14 @@ public final class Branches {
         return names.isEmpty() ? " (there are none)" : "; branches: " + String.join(", ", names);
     }
 
+    /** The branch's address as the agent role: what execute_sql, list_tables and generate_types on a branch use. */
     public DatabaseUrl url(Branch b) {
-        return server.url(b.database());
+        return server.agentUrl(b.database());
     }
 
+    /** A connection to the branch as the agent role. */
     public Connection connect(Branch b) {
-        return server.connect(b.database());
+        return server.connectAsAgent(b.database());
     }
 
     /** Runs {@code work} holding the branch's lock; SQL failures of Drydock's own statements are translated. */
@@ -331,7 +333,7 @@ public final class Branches {
 
     /** Applies an own migration as the branch cycle applied it: its steps, then its history row. */
     StatementFailure applyOwn(String database, OwnMigration m) throws SQLException {
-        try (Connection c = server.connect(database)) {
+        try (Connection c = server.connectAsAgent(database)) {
             searchPath(c);
             List<MigrationSteps.Step> steps = MigrationSteps.of(analyzer.analyze(m.up()), "up");
             return MigrationSteps.run(c, steps, m.version() + "_" + m.name() + ".sql",

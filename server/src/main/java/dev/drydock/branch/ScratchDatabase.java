@@ -53,7 +53,7 @@ public final class ScratchDatabase implements ScratchSource {
             if (!Templates.exists(meta, database)) {
                 templates.cloneInto(template.database(), database);
             }
-            Connection c = branches.server().connect(database);
+            Connection c = branches.server().connectAsAgent(database);
             c.setAutoCommit(false);
             branches.searchPath(c);
             String head = base.isEmpty() ? "the empty history" : base.get(base.size() - 1).version();

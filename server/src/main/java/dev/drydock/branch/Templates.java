@@ -41,7 +41,7 @@ final class Templates {
     static final String BUILDING_PREFIX = "drydock_building_";
     static final String SPARE_PREFIX = "drydock_spare_";
     private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
-    private static final String FORMAT = "drydock-template-1";
+    private static final String FORMAT = "drydock-template-2"; // 2: built and owned by the agent role
 
     /**
      * @param database  the template (or, when the replay failed, where the half-built database was kept, or null)
@@ -112,10 +112,34 @@ final class Templates {
             }
             String building = BUILDING_PREFIX + key;
             server.dropDatabase(building);
-            server.administer("CREATE DATABASE " + dev.drydock.sql.Identifiers.quote(building) + " TEMPLATE template0");
-            HistoryReplay.Result replay;
-            try (Connection c = server.connect(building)) {
-                replay = HistoryReplay.run(c, layout, files, seed, "branch", preamble, progress, server.redactor());
+            server.administer("CREATE DATABASE " + dev.drydock.sql.Identifiers.quote(building) + " OWNER "
+                    + BranchServer.AGENT_ROLE + " TEMPLATE template0");
+            HistoryReplay.Result replay = null;
+            if (preamble != null) {
+                // The compatibility layer is Drydock's own SQL: it runs as the administering role (it creates roles
+                // and extensions), then hands what migrations build on to the agent role.
+                progress.report(0, null, "Supabase compatibility layer");
+                try (Connection c = server.connect(building)) {
+                    StatementFailure f = HistoryReplay.inTransaction(c, () -> {
+                        StatementFailure failed = dev.drydock.migrate.ScriptRunner.execute(c, "supabase compatibility layer",
+                                preamble, "branch", server.redactor());
+                        if (failed == null) {
+                            try (var st = c.createStatement()) {
+                                st.execute(SupabaseCompat.handOver(BranchServer.AGENT_ROLE));
+                            }
+                        }
+                        return failed;
+                    });
+                    if (f != null) {
+                        replay = new HistoryReplay.Result(List.of(), false, f);
+                    }
+                }
+            }
+            if (replay == null || replay.failure() == null) {
+                // The project's files and seed run as the agent role, like everything the agent writes.
+                try (Connection c = server.connectAsAgent(building)) {
+                    replay = HistoryReplay.run(c, layout, files, seed, "branch", null, progress, server.redactor());
+                }
             }
             if (replay.failure() != null) {
                 if (failedAs != null) {
