@@ -186,7 +186,7 @@ public final class ApplyEngine {
         List<StatementRun> runs = new ArrayList<>();
         boolean allTransactional = unit.steps().stream().allMatch(MigrationSteps.Step::transactional);
         if (allTransactional) {
-            retrying(c, target, unit, 1, waits, () -> {
+            retrying(c, target, unit, false, 1, waits, () -> {
                 begin(c);
                 prepareTables(c);
                 for (MigrationSteps.Step step : unit.steps()) {
@@ -205,7 +205,7 @@ public final class ApplyEngine {
             int stepNumber = i + 1;
             boolean last = i == unit.steps().size() - 1;
             if (step.transactional()) {
-                retrying(c, target, unit, stepNumber, waits, () -> {
+                retrying(c, target, unit, false, stepNumber, waits, () -> {
                     begin(c);
                     run(c, target, unit, stepNumber, step, runs, progress);
                     markDone(c, unit, stepNumber);
@@ -216,7 +216,7 @@ public final class ApplyEngine {
                     c.commit();
                 });
             } else {
-                retrying(c, target, unit, stepNumber, waits, () -> {
+                retrying(c, target, unit, false, stepNumber, waits, () -> {
                     c.setAutoCommit(true);
                     StatementInfo s = step.statements().get(0);
                     if (!alreadyDone(c, s)) {
@@ -250,7 +250,7 @@ public final class ApplyEngine {
         long start = System.nanoTime();
         List<StatementRun> runs = new ArrayList<>();
         if (unit.steps().stream().allMatch(MigrationSteps.Step::transactional)) {
-            retrying(c, target, unit, 1, waits, () -> {
+            retrying(c, target, unit, true, 1, waits, () -> {
                 begin(c);
                 for (MigrationSteps.Step step : unit.steps()) {
                     run(c, target, unit, 1, step, runs, progress);
@@ -265,7 +265,7 @@ public final class ApplyEngine {
             MigrationSteps.Step step = unit.steps().get(i);
             int stepNumber = i + 1;
             boolean last = i == unit.steps().size() - 1;
-            retrying(c, target, unit, stepNumber, waits, () -> {
+            retrying(c, target, unit, true, stepNumber, waits, () -> {
                 if (step.transactional()) {
                     begin(c);
                     run(c, target, unit, stepNumber, step, runs, progress);
@@ -294,8 +294,8 @@ public final class ApplyEngine {
     }
 
     /** Runs {@code attempt}; on lock_timeout rolls back, waits and tries again, up to lockRetries tries. */
-    private void retrying(Connection c, String target, Unit unit, int step, List<LockWait> waits, Attempt attempt)
-            throws SQLException {
+    private void retrying(Connection c, String target, Unit unit, boolean rollingBack, int step, List<LockWait> waits,
+                          Attempt attempt) throws SQLException {
         for (int tryNumber = 1; ; tryNumber++) {
             try {
                 attempt.run();
@@ -306,17 +306,7 @@ public final class ApplyEngine {
                 long backoff = again ? 1000L << (tryNumber - 1) : 0;
                 waits.add(new LockWait(unit.version(), step, tryNumber, e.statement, e.getMessage(), backoff));
                 if (!again) {
-                    throw new DrydockException(ErrorCode.LOCK_TIMEOUT, "Migration " + unit.version() + "_" + unit.name()
-                            + " on target '" + target + "': step " + step + " waited longer than lock_timeout ("
-                            + settings.lockTimeout().toMillis() + " ms) for a lock on each of " + tryNumber + " tries ("
-                            + e.getMessage() + "). Statement: " + e.statement + ". Each try was rolled back"
-                            + (unit.steps().stream().allMatch(MigrationSteps.Step::transactional)
-                            ? ": the target is as it was before this migration."
-                            : "; steps before it stay applied and recorded, and the next apply_migration resumes at this step."),
-                            "Something holds a conflicting lock on the table (a long query or an open transaction): find it in "
-                                    + "pg_stat_activity, or retry at a quieter time; policy.lockTimeout and policy.lockRetries "
-                                    + "in drydock.yaml set the limits.",
-                            "apply_migration again once the blocker is gone");
+                    throw lockTimeout(target, unit, rollingBack, step, tryNumber, e);
                 }
                 sleep(backoff);
             } catch (SQLException | RuntimeException e) {
@@ -324,6 +314,24 @@ public final class ApplyEngine {
                 throw e;
             }
         }
+    }
+
+    private DrydockException lockTimeout(String target, Unit unit, boolean rollingBack, int step, int tries, LockTimeout e) {
+        boolean allTransactional = unit.steps().stream().allMatch(MigrationSteps.Step::transactional);
+        String after = allTransactional
+                ? ": the target is as it was before this " + (rollingBack ? "rollback." : "migration.")
+                : rollingBack
+                ? "; steps before it ran outside a transaction and stay rolled back, and the migration is still recorded as "
+                        + "applied: the next rollback runs its rollback SQL from step 1 again."
+                : "; steps before it stay applied and recorded, and the next apply_migration resumes at this step.";
+        return new DrydockException(ErrorCode.LOCK_TIMEOUT, (rollingBack ? "The rollback of " : "Migration ") + unit.version()
+                + "_" + unit.name() + " on target '" + target + "': step " + step + " waited longer than lock_timeout ("
+                + settings.lockTimeout().toMillis() + " ms) for a lock on each of " + tries + " tries (" + e.getMessage()
+                + "). Statement: " + e.statement + ". Each try was rolled back" + after,
+                "Something holds a conflicting lock on the table (a long query or an open transaction): find it in "
+                        + "pg_stat_activity, or retry at a quieter time; policy.lockTimeout and policy.lockRetries "
+                        + "in drydock.yaml set the limits.",
+                (rollingBack ? "rollback" : "apply_migration") + " again once the blocker is gone");
     }
 
     /** lock_timeout from one statement, with the statement, so the retry loop can report it. */

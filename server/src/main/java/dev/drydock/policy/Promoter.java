@@ -507,14 +507,18 @@ public final class Promoter {
 
     private DrydockException failed(String action, Target target, Unit u, ApplyEngine.StepFailed f,
                                     List<ApplyEngine.Done> done) {
-        String before = done.isEmpty() ? "" : " Applied before it in this call (and kept): "
+        boolean applying = action.equals("apply");
+        String before = done.isEmpty() ? "" : (applying ? " Applied" : " Rolled back") + " before it in this call (and kept): "
                 + done.stream().map(d -> d.version() + "_" + d.name()).toList() + ".";
-        return new DrydockException(ErrorCode.MIGRATION_FAILED, (action.equals("apply") ? "Migration " : "The rollback of ")
+        return new DrydockException(ErrorCode.MIGRATION_FAILED, (applying ? "Migration " : "The rollback of ")
                 + u.version() + "_" + u.name() + " failed on target '"
                 + target.name() + "' at " + f.failure().describe() + "\nStatement: " + f.failure().statement() + "\n"
-                + (f.step() <= 1 ? "Its transaction was rolled back: the target is as it was before this migration."
-                : "Steps before step " + f.step() + " ran outside a transaction and stay applied, recorded as 'applying'; "
-                + "apply_migration resumes at step " + f.step() + ".") + before,
+                + (f.step() <= 1 ? "Its transaction was rolled back: the target is as it was before this "
+                + (applying ? "migration." : "rollback.")
+                : applying ? "Steps before step " + f.step() + " ran outside a transaction and stay applied, recorded as "
+                + "'applying'; apply_migration resumes at step " + f.step() + "."
+                : "Steps before step " + f.step() + " ran outside a transaction and stay rolled back; the migration is "
+                + "still recorded as applied, and the next rollback runs its rollback SQL from step 1 again.") + before,
                 f.failure().hint() != null ? f.failure().hint() : "The migration passed on a branch but not here: the target "
                         + "differs from the branch (data, extensions, roles). Fix it with a new migration tested on a branch.",
                 List.of("list_migrations with target '" + target.name() + "'", "execute_sql on the target to inspect"),

@@ -299,6 +299,24 @@ class ApplyMigrationTest {
     }
 
     @Test
+    void aRollbackThatRunsIntoLockTimeoutSaysSoAndNamesRollbackAsTheNextStep() throws Exception {
+        prove("add_slug", UP, DOWN);
+        assertThat(call("apply_migration", Map.of()).structured()).containsEntry("status", "APPLIED");
+        tools.close();
+        tools = harness("policy:\n  lockTimeout: 200ms\n  lockRetries: 2\n");
+        try (Connection blocker = TestPostgres.connect(main); Statement st = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            st.execute("select count(*) from public.posts");
+            ToolRunner.Response r = call("rollback", Map.of("dry_run", false));
+            assertThat(r.structured()).containsEntry("code", "LOCK_TIMEOUT");
+            assertThat(r.text()).contains("The rollback of ", "the target is as it was before this rollback",
+                    "Next step: rollback again once the blocker is gone").doesNotContain("apply_migration");
+            blocker.rollback();
+        }
+        assertThat(hasSlug(main)).isTrue();
+    }
+
+    @Test
     void aStatementThatFailsOnTheTargetRollsTheWholeMigrationBack() throws Exception {
         prove("add_slug", UP, DOWN);
         // The target differs from the branch: the index name is taken there.
