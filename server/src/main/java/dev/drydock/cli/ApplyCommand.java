@@ -29,8 +29,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "NAME", description = "Target to apply to. Default: the default target.")
     String target;
 
-    @Option(names = "--version", paramLabel = "VERSION",
-            description = "Apply pending migrations up to and including this one. Default: only the next pending one.")
+    @Option(names = "--to", paramLabel = "VERSION",
+            description = "Apply pending migrations up to and including this version. Default: only the next pending one.")
     String version;
 
     @Option(names = "--dry-run", description = "Show what would run and every guard's verdict; change nothing.")

@@ -24,7 +24,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "NAME", description = "Target to roll back. Default: the default target.")
     String target;
 
-    @Option(names = "--version", paramLabel = "VERSION",
+    @Option(names = "--to", paramLabel = "VERSION",
             description = "Roll back every applied migration newer than this one, and this one. Default: only the newest.")
     String version;
 
