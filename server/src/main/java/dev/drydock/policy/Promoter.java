@@ -148,7 +148,7 @@ public final class Promoter {
                                 List.of(), null, 0, null, List.of(), null, null, null, List.of(), List.of(), null, null,
                                 null, millis(start));
                     }
-                    List<Planned> planned = p.units().stream().map(Unit::planned).toList();
+                    List<Planned> planned = p.units().stream().map(u -> u.planned(analyzer, applying)).toList();
                     if (dryRun) {
                         return report(action, "DRY_RUN", target, planned, p, List.of(), List.of(),
                                 joined(p.units(), applying), null, start);
@@ -292,10 +292,13 @@ public final class Promoter {
                     steps);
         }
 
-        Planned planned() {
+        /** What the result shows of it: files, checksums, evidence, and the script it runs cut into steps. */
+        Planned planned(StatementAnalyzer analyzer, boolean applying) {
+            List<MigrationSteps.Step> steps = engine(analyzer, applying).steps();
             return new Planned(version, name, file == null ? null : file.path().getFileName().toString(),
                     file == null || file.rollback() == null ? null : file.rollback().getFileName().toString(), upSha256,
-                    rollbackSha256, evidenceId, 0, 0, 0);
+                    rollbackSha256, evidenceId, steps.stream().mapToInt(s -> s.statements().size()).sum(), steps.size(),
+                    MigrationSteps.standalone(steps));
         }
     }
 
@@ -319,6 +322,10 @@ public final class Promoter {
         }
         if (at < 0) {
             Optional<TargetHistory.Entry> known = history.entries().stream().filter(e -> e.version().equals(version)).findFirst();
+            if (known.isPresent() && known.get().applied() && !known.get().drifted()) {
+                // Already there (merge_branch called again, a pipeline re-run): nothing to do up to it.
+                return pending.stream().filter(m -> m.version().compareTo(version) < 0).toList();
+            }
             throw new DrydockException(ErrorCode.INVALID_ARGUMENT, "Version " + version + " is not pending on target '"
                     + target.name() + "'" + known.map(e -> ": it is " + e.state()).orElse(": the project has no such migration")
                     + ". Pending: " + (pending.isEmpty() ? "none" : pending.stream().map(MigrationFile::version).toList()) + ".",
@@ -519,8 +526,13 @@ public final class Promoter {
                 + "'applying'; apply_migration resumes at step " + f.step() + "."
                 : "Steps before step " + f.step() + " ran outside a transaction and stay rolled back; the migration is "
                 + "still recorded as applied, and the next rollback runs its rollback SQL from step 1 again.") + before,
-                f.failure().hint() != null ? f.failure().hint() : "The migration passed on a branch but not here: the target "
-                        + "differs from the branch (data, extensions, roles). Fix it with a new migration tested on a branch.",
+                f.failure().hint() != null ? f.failure().hint()
+                        : applying && f.step() > 1 ? "The migration passed on a branch but not here: the target differs from "
+                        + "the branch (its data, extensions or roles). Fix that cause on the target (PostgreSQL's message says "
+                        + "what), then call apply_migration again: it resumes at step " + f.step() + "."
+                        : "The migration passed on a branch but not here: the target differs from the branch (its data, "
+                        + "extensions or roles). Fix that cause on the target, or change the migration and test it again on a "
+                        + "branch.",
                 List.of("list_migrations with target '" + target.name() + "'", "execute_sql on the target to inspect"),
                 f.failure().serverError(), null);
     }

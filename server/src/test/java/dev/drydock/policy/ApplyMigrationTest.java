@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * apply_migration, rollback and merge_branch in-process, wired as in production, on real
  * targets: the example project applied (history rows included) on {@code main} and on the
- * protected {@code prod}; branches on the test cluster. Every guard is provoked, and every
+ * protected {@code prod}, both on a second PostgreSQL server; branches on the test cluster. Every guard is provoked, and every
  * refusal and failure is checked to leave the target exactly as it was.
  */
 class ApplyMigrationTest {
@@ -44,8 +44,9 @@ class ApplyMigrationTest {
     void start() throws Exception {
         project = Projects.copyOfExample();
         state = Files.createTempDirectory("drydock-state");
-        main = TestPostgres.exampleDatabase();
-        prod = TestPostgres.exampleDatabase();
+        // Targets live on a server of their own, not on the branch server.
+        main = TestPostgres.exampleDatabaseOnTargetServer();
+        prod = TestPostgres.exampleDatabaseOnTargetServer();
         tools = harness("");
     }
 
@@ -106,6 +107,9 @@ class ApplyMigrationTest {
         assertThat(applied.isError()).as(applied.text()).isFalse();
         assertThat(applied.structured()).containsEntry("status", "APPLIED");
         assertThat(applied.text()).contains("ROLLBACK_REQUIRED pass", "NOT_BRANCH_TESTED pass", "HISTORY_DRIFT pass");
+        Map<?, ?> planned = (Map<?, ?>) ((List<?>) applied.structured().get("migrations")).get(0);
+        assertThat(planned.get("statements")).isEqualTo(2);
+        assertThat(planned.get("steps")).isEqualTo(1);
         assertThat(hasSlug(main)).isTrue();
         assertThat(Integer.parseInt(historyCount(main))).isEqualTo(Integer.parseInt(before) + 1);
         // Written as the Supabase CLI writes it: the statements of the file, one per element.
@@ -373,8 +377,9 @@ class ApplyMigrationTest {
         assertThat(Files.readString(migrationFile(version))).isEqualTo(UP);
         assertThat(hasSlug(main)).isTrue();
 
-        ToolRunner.Response again = call("merge_branch", Map.of("branch", branch));
-        assertThat(again.text()).contains("(present, evidence #");
+        ToolRunner.Response again = call("merge_branch", Map.of("branch", branch, "target", "main"));
+        assertThat(again.isError()).as(again.text()).isFalse();
+        assertThat(again.text()).contains("(present, evidence #", "NOTHING_PENDING");
         Files.writeString(migrationFile(version), UP + "-- edited\n");
         assertThat(call("merge_branch", Map.of("branch", branch)).structured()).containsEntry("code", "NOT_BRANCH_TESTED");
     }

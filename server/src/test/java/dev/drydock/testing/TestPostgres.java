@@ -27,6 +27,8 @@ public final class TestPostgres {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;
     private static boolean exampleTemplate;
+    private static EmbeddedPostgres targetServer;
+    private static boolean targetExampleTemplate;
 
     private TestPostgres() {
     }
@@ -39,38 +41,51 @@ public final class TestPostgres {
     /** A new database holding examples/supabase-starter at its head, seed included. */
     public static synchronized DatabaseUrl exampleDatabase() {
         if (!exampleTemplate) {
-            DatabaseUrl template = admin().withDatabase("example_template");
-            execute(admin(), "CREATE DATABASE example_template");
-            try (Connection c = connect(template)) {
-                Path marker = Files.createTempDirectory("drydock-marker").resolve("done");
-                ProjectLayout layout = ProjectLayout.detect(examplesDir().resolve("supabase-starter"));
-                LocalBootstrap.Outcome outcome = LocalBootstrap.run(c, layout, marker, SupabaseCompat.preamble(layout), Redactor.none());
-                if (outcome.failure() != null) {
-                    throw new IllegalStateException("example project does not apply: " + outcome.failure());
-                }
-            } catch (SQLException | IOException e) {
-                throw new IllegalStateException(e);
-            }
+            buildExampleTemplate(admin());
             exampleTemplate = true;
         }
-        return clone("example_template");
+        return clone(admin(), "example_template");
+    }
+
+    /**
+     * As {@link #exampleDatabase()}, on a second PostgreSQL server: for targets that must not share
+     * a server with the branch server (which is {@link #admin()}'s).
+     */
+    public static synchronized DatabaseUrl exampleDatabaseOnTargetServer() {
+        if (!targetExampleTemplate) {
+            buildExampleTemplate(targetAdmin());
+            targetExampleTemplate = true;
+        }
+        return clone(targetAdmin(), "example_template");
+    }
+
+    private static void buildExampleTemplate(DatabaseUrl admin) {
+        DatabaseUrl template = admin.withDatabase("example_template");
+        execute(admin, "CREATE DATABASE example_template");
+        try (Connection c = connect(template)) {
+            Path marker = Files.createTempDirectory("drydock-marker").resolve("done");
+            ProjectLayout layout = ProjectLayout.detect(examplesDir().resolve("supabase-starter"));
+            LocalBootstrap.Outcome outcome = LocalBootstrap.run(c, layout, marker, SupabaseCompat.preamble(layout), Redactor.none());
+            if (outcome.failure() != null) {
+                throw new IllegalStateException("example project does not apply: " + outcome.failure());
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The superuser's address of the second server's {@code postgres} database (started on first use). */
+    public static synchronized DatabaseUrl targetAdmin() {
+        if (targetServer == null) {
+            targetServer = startServer();
+        }
+        return new DatabaseUrl("127.0.0.1:" + targetServer.getPort(), "postgres", "postgres", null, Map.of());
     }
 
     /** The superuser's address of the {@code postgres} database. */
     public static synchronized DatabaseUrl admin() {
         if (server == null) {
-            try {
-                server = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting
-                }
-            }));
+            server = startServer();
         }
         return new DatabaseUrl("127.0.0.1:" + server.getPort(), "postgres", "postgres", null, Map.of());
     }
@@ -97,8 +112,29 @@ public final class TestPostgres {
     }
 
     private static DatabaseUrl clone(String template) {
+        return clone(admin(), template);
+    }
+
+    private static DatabaseUrl clone(DatabaseUrl admin, String template) {
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        execute(admin(), "CREATE DATABASE " + name + " TEMPLATE " + template);
-        return admin().withDatabase(name);
+        execute(admin, "CREATE DATABASE " + name + " TEMPLATE " + template);
+        return admin.withDatabase(name);
+    }
+
+    private static EmbeddedPostgres startServer() {
+        EmbeddedPostgres started;
+        try {
+            started = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.close();
+            } catch (IOException ignored) {
+                // the JVM is exiting
+            }
+        }));
+        return started;
     }
 }
