@@ -515,24 +515,30 @@ public final class Promoter {
     private DrydockException failed(String action, Target target, Unit u, ApplyEngine.StepFailed f,
                                     List<ApplyEngine.Done> done) {
         boolean applying = action.equals("apply");
+        boolean inOneTransaction = u.engine(analyzer, applying).steps().stream().allMatch(MigrationSteps.Step::transactional);
         String before = done.isEmpty() ? "" : (applying ? " Applied" : " Rolled back") + " before it in this call (and kept): "
                 + done.stream().map(d -> d.version() + "_" + d.name()).toList() + ".";
+        String where;
+        if (inOneTransaction) {
+            where = "Its transaction was rolled back: the target is as it was before this " + (applying ? "migration." : "rollback.");
+        } else if (applying) {
+            where = (f.step() <= 1 ? "It" : "Steps before step " + f.step()) + " ran outside a transaction"
+                    + (f.step() <= 1 ? "" : " and stay applied") + "; the migration is recorded as 'applying', and "
+                    + "apply_migration resumes at step " + f.step() + " (an INVALID index left by a failed concurrent build is "
+                    + "dropped first).";
+        } else {
+            where = "Steps before step " + f.step() + " ran outside a transaction and stay rolled back; the migration is still "
+                    + "recorded as applied, and the next rollback runs its rollback SQL from step 1 again.";
+        }
+        String hint = f.failure().hint() != null ? f.failure().hint()
+                : applying && !inOneTransaction ? "The migration passed on a branch but not here: the target differs from the "
+                + "branch (its data, extensions or roles), or the statement was cancelled. Fix that cause on the target "
+                + "(PostgreSQL's message says what), then call apply_migration again: it resumes at step " + f.step() + "."
+                : "The migration passed on a branch but not here: the target differs from the branch (its data, extensions or "
+                + "roles). Fix that cause on the target, or change the migration and test it again on a branch.";
         return new DrydockException(ErrorCode.MIGRATION_FAILED, (applying ? "Migration " : "The rollback of ")
-                + u.version() + "_" + u.name() + " failed on target '"
-                + target.name() + "' at " + f.failure().describe() + "\nStatement: " + f.failure().statement() + "\n"
-                + (f.step() <= 1 ? "Its transaction was rolled back: the target is as it was before this "
-                + (applying ? "migration." : "rollback.")
-                : applying ? "Steps before step " + f.step() + " ran outside a transaction and stay applied, recorded as "
-                + "'applying'; apply_migration resumes at step " + f.step() + "."
-                : "Steps before step " + f.step() + " ran outside a transaction and stay rolled back; the migration is "
-                + "still recorded as applied, and the next rollback runs its rollback SQL from step 1 again.") + before,
-                f.failure().hint() != null ? f.failure().hint()
-                        : applying && f.step() > 1 ? "The migration passed on a branch but not here: the target differs from "
-                        + "the branch (its data, extensions or roles). Fix that cause on the target (PostgreSQL's message says "
-                        + "what), then call apply_migration again: it resumes at step " + f.step() + "."
-                        : "The migration passed on a branch but not here: the target differs from the branch (its data, "
-                        + "extensions or roles). Fix that cause on the target, or change the migration and test it again on a "
-                        + "branch.",
+                + u.version() + "_" + u.name() + " failed on target '" + target.name() + "' at " + f.failure().describe()
+                + "\nStatement: " + f.failure().statement() + "\n" + where + before, hint,
                 List.of("list_migrations with target '" + target.name() + "'", "execute_sql on the target to inspect"),
                 f.failure().serverError(), null);
     }
