@@ -56,7 +56,7 @@ public final class Promoter {
 
     /** A migration as a promotion sees it. */
     public record Planned(String version, String name, String file, String rollbackFile, String upSha256,
-                          String rollbackSha256, Long evidenceId, int statements, int steps, long standaloneSteps) {
+                          String rollbackSha256, Long evidenceId, int statements, int steps, int standaloneSteps) {
     }
 
     /**
@@ -138,7 +138,7 @@ public final class Promoter {
                                 List.of(), null, 0, null, List.of(), null, null, null, List.of(), List.of(), null, null,
                                 null, millis(start));
                     }
-                    List<Planned> planned = p.units().stream().map(Unit::planned).toList();
+                    List<Planned> planned = p.units().stream().map(u -> u.planned(analyzer, applying)).toList();
                     if (dryRun) {
                         return report(action, "DRY_RUN", target, planned, p, List.of(), List.of(),
                                 joined(p.units(), applying), null, start);
@@ -251,10 +251,13 @@ public final class Promoter {
                     steps);
         }
 
-        Planned planned() {
+        /** As the result shows it: the files, checksums and evidence, and the statements and steps of the script that runs. */
+        Planned planned(StatementAnalyzer analyzer, boolean applying) {
+            List<MigrationSteps.Step> steps = engine(analyzer, applying).steps();
             return new Planned(version, name, file == null ? null : file.path().getFileName().toString(),
                     file == null || file.rollback() == null ? null : file.rollback().getFileName().toString(), upSha256,
-                    rollbackSha256, evidenceId, 0, 0, 0);
+                    rollbackSha256, evidenceId, steps.stream().mapToInt(s -> s.statements().size()).sum(), steps.size(),
+                    (int) steps.stream().filter(s -> !s.transactional()).count());
         }
     }
 

@@ -100,6 +100,9 @@ class ApplyMigrationTest {
         assertThat(dry.isError()).as(dry.text()).isFalse();
         assertThat(dry.structured()).containsEntry("status", "DRY_RUN");
         assertThat(dry.text()).contains("add column slug");
+        Map<?, ?> planned = (Map<?, ?>) ((List<?>) dry.structured().get("migrations")).get(0);
+        assertThat(List.of(planned.get("statements"), planned.get("steps"), planned.get("standaloneSteps")))
+                .as("statements, steps, steps outside a transaction").isEqualTo(List.of(2, 1, 0));
         assertThat(hasSlug(main)).isFalse();
 
         ToolRunner.Response applied = call("apply_migration", Map.of());
@@ -310,6 +313,9 @@ class ApplyMigrationTest {
         // On the target two posts share a title: the unique index fails after the first index is built, and is left INVALID.
         TestPostgres.execute(main, "insert into public.posts (organization_id, author_id, title) "
                 + "select organization_id, author_id, title from public.posts order by id limit 1");
+        Map<?, ?> planned = (Map<?, ?>) ((List<?>) call("apply_migration", Map.of("dry_run", true)).structured().get("migrations")).get(0);
+        assertThat(List.of(planned.get("statements"), planned.get("steps"), planned.get("standaloneSteps")))
+                .as("statements, steps, steps outside a transaction").isEqualTo(List.of(2, 2, 2));
         ToolRunner.Response failed = call("apply_migration", Map.of());
         assertThat(failed.structured()).containsEntry("code", "MIGRATION_FAILED");
         assertThat(failed.text()).contains("resumes at step 2");
