@@ -57,7 +57,7 @@ public final class Promoter {
 
     /** A migration as a promotion sees it. */
     public record Planned(String version, String name, String file, String rollbackFile, String upSha256,
-                          String rollbackSha256, Long evidenceId, int statements, int steps, long standaloneSteps) {
+                          String rollbackSha256, Long evidenceId, int statements, int steps, int standaloneSteps) {
     }
 
     /**
@@ -298,7 +298,7 @@ public final class Promoter {
             return new Planned(version, name, file == null ? null : file.path().getFileName().toString(),
                     file == null || file.rollback() == null ? null : file.rollback().getFileName().toString(), upSha256,
                     rollbackSha256, evidenceId, steps.stream().mapToInt(s -> s.statements().size()).sum(), steps.size(),
-                    MigrationSteps.standalone(steps));
+                    (int) MigrationSteps.standalone(steps));
         }
     }
 

@@ -58,7 +58,7 @@ class HttpIT {
 
     private static void exercise(McpSyncClient client) {
         client.initialize();
-        assertThat(client.listTools().tools()).hasSize(13);
+        assertThat(client.listTools().tools()).hasSize(16);
         CallToolResult status = client.callTool(new CallToolRequest("status", Map.of()));
         assertThat(status.isError()).isFalse();
         CallToolResult tables = client.callTool(new CallToolRequest("list_tables", Map.of()));

@@ -71,12 +71,13 @@ class StdioIT {
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("status", "list_tables", "execute_sql",
                 "validate_sql", "plan_migration", "generate_types", "create_branch", "list_branches", "reset_branch", "delete_branch",
-                "rebase_branch", "apply_on_branch", "list_migrations");
+                "rebase_branch", "apply_on_branch", "list_migrations", "apply_migration", "rollback", "merge_branch");
         for (McpSchema.Tool tool : tools) {
             assertThat(tool.description()).isNotBlank();
             assertThat(tool.inputSchema()).containsEntry("type", "object");
             assertThat(tool.outputSchema()).containsKey("properties");
-            // generate_types and apply_on_branch write project files, execute_sql writes on branches, branch tools build databases
+            // generate_types and apply_on_branch write project files, execute_sql writes on branches, branch tools build databases,
+            // apply_migration, rollback and merge_branch change targets
             assertThat(tool.annotations().readOnlyHint()).as(tool.name())
                     .isEqualTo(List.of("status", "list_tables", "validate_sql", "plan_migration", "list_branches", "list_migrations")
                             .contains(tool.name()));

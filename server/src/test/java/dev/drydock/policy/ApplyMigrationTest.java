@@ -101,15 +101,15 @@ class ApplyMigrationTest {
         assertThat(dry.isError()).as(dry.text()).isFalse();
         assertThat(dry.structured()).containsEntry("status", "DRY_RUN");
         assertThat(dry.text()).contains("add column slug");
+        Map<?, ?> planned = (Map<?, ?>) ((List<?>) dry.structured().get("migrations")).get(0);
+        assertThat(List.of(planned.get("statements"), planned.get("steps"), planned.get("standaloneSteps")))
+                .as("statements, steps, steps outside a transaction").isEqualTo(List.of(2, 1, 0));
         assertThat(hasSlug(main)).isFalse();
 
         ToolRunner.Response applied = call("apply_migration", Map.of());
         assertThat(applied.isError()).as(applied.text()).isFalse();
         assertThat(applied.structured()).containsEntry("status", "APPLIED");
         assertThat(applied.text()).contains("ROLLBACK_REQUIRED pass", "NOT_BRANCH_TESTED pass", "HISTORY_DRIFT pass");
-        Map<?, ?> planned = (Map<?, ?>) ((List<?>) applied.structured().get("migrations")).get(0);
-        assertThat(planned.get("statements")).isEqualTo(2);
-        assertThat(planned.get("steps")).isEqualTo(1);
         assertThat(hasSlug(main)).isTrue();
         assertThat(Integer.parseInt(historyCount(main))).isEqualTo(Integer.parseInt(before) + 1);
         // Written as the Supabase CLI writes it: the statements of the file, one per element.
@@ -344,6 +344,9 @@ class ApplyMigrationTest {
         // On the target two posts share a title: the unique index fails after the first index is built, and is left INVALID.
         TestPostgres.execute(main, "insert into public.posts (organization_id, author_id, title) "
                 + "select organization_id, author_id, title from public.posts order by id limit 1");
+        Map<?, ?> planned = (Map<?, ?>) ((List<?>) call("apply_migration", Map.of("dry_run", true)).structured().get("migrations")).get(0);
+        assertThat(List.of(planned.get("statements"), planned.get("steps"), planned.get("standaloneSteps")))
+                .as("statements, steps, steps outside a transaction").isEqualTo(List.of(2, 2, 2));
         ToolRunner.Response failed = call("apply_migration", Map.of());
         assertThat(failed.structured()).containsEntry("code", "MIGRATION_FAILED");
         assertThat(failed.text()).contains("resumes at step 2");
