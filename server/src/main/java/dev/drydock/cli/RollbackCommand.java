@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code drydock rollback}: the rollback tool on the command line; a dry run unless {@code --execute}. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = "Roll back the newest migrations applied by Drydock (down to --version), newest first, with the "
+        description = "Roll back the newest migrations applied by Drydock (down to --to), newest first, with the "
                 + "rollback SQL stored when each was applied. Shows what would run unless --execute is given.")
 final class RollbackCommand implements Callable<Integer> {
     private final ToolboxFactory factory;

@@ -561,9 +561,13 @@ public final class ApplyEngine {
                 || idx.name() == null) {
             return null;
         }
-        // An index lives in its table's schema.
-        String schema = idx.table() == null ? "public" : idx.table().schemaOr("public");
-        return dev.drydock.sql.Identifiers.quote(schema) + "." + dev.drydock.sql.Identifiers.quote(idx.name().name());
+        // An index lives in its table's schema; an unqualified table is found on the session's search_path, as the
+        // statement itself finds it.
+        String name = dev.drydock.sql.Identifiers.quote(idx.name().name());
+        if (idx.table() == null || idx.table().schema() == null) {
+            return name;
+        }
+        return dev.drydock.sql.Identifiers.quote(idx.table().schema()) + "." + name;
     }
 
     /** True/false for a valid/INVALID index, null when there is none. */

@@ -227,6 +227,7 @@ public final class Promoter {
         if (action.equals("apply")) {
             List<MigrationFile> chosen = pendingUpTo(history, version, target);
             if (chosen.isEmpty()) {
+                historyDrift(history, target, guards); // nothing to apply, but a drifted history is still reported
                 return null;
             }
             for (MigrationFile m : chosen) {
@@ -491,9 +492,17 @@ public final class Promoter {
         if (dryRun) {
             Optional<Approval> given = approvalStore.valid(request.planId(), target.name())
                     .filter(a -> a.action().equals(request.action()));
+            if (given.isEmpty()) {
+                // The human may approve the plan they just saw: `drydock approve <plan_id>` finds the request.
+                try {
+                    approvalStore.requestPending(request, config.policy().approvalTtl());
+                } catch (RuntimeException e) {
+                    // A dry run changes nothing; without the request, the real call leaves one.
+                }
+            }
             guards.add(new GuardResult("APPROVAL_REQUIRED", given.isPresent() ? "pass" : "needs_approval",
                     given.map(a -> "approved by " + a.approvedBy()).orElse("plan_id " + request.planId()
-                            + " needs a human's approval")));
+                            + " needs a human's approval: drydock approve " + request.planId())));
             return given.orElse(null);
         }
         Approval a = approvals.require(request, context.elicitation());

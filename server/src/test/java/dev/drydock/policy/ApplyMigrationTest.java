@@ -404,6 +404,28 @@ class ApplyMigrationTest {
         assertThat(rolledBack.structured()).containsEntry("typesStale", true);
     }
 
+    @Test
+    void aDryRunOnAProtectedTargetLeavesTheRequestForDrydockApprove() throws Exception {
+        prove("add_slug", UP, DOWN);
+        ToolRunner.Response dry = call("apply_migration", Map.of("target", "prod", "dry_run", true));
+        assertThat(dry.isError()).as(dry.text()).isFalse();
+        String planId = (String) dry.structured().get("planId");
+        assertThat(dry.text()).contains("APPROVAL_REQUIRED needs_approval");
+        Approvals approvals = new Approvals(state, java.time.Clock.systemUTC());
+        approvals.grant(approvals.pending(planId).orElseThrow().request(), "bob", Approval.VIA_CI, java.time.Duration.ofMinutes(5));
+        ToolRunner.Response applied = call("apply_migration", Map.of("target", "prod"));
+        assertThat(applied.isError()).as(applied.text()).isFalse();
+        assertThat(applied.structured()).containsEntry("approvedBy", "bob").containsEntry("planId", planId);
+    }
+
+    @Test
+    void aDriftedHistoryIsReportedEvenWithNothingPending() throws Exception {
+        TestPostgres.execute(main, "insert into supabase_migrations.schema_migrations(version, name, statements) "
+                + "values ('20240301090550', 'hotfix', '{}')");
+        ToolRunner.Response r = call("apply_migration", Map.of());
+        assertThat(r.structured()).containsEntry("code", "HISTORY_DRIFT");
+    }
+
     private String latestVersion() throws Exception {
         try (Stream<Path> files = Files.list(project.resolve("supabase/migrations"))) {
             return files.map(p -> p.getFileName().toString().substring(0, 14)).sorted().reduce((a, b) -> b).orElseThrow();
