@@ -50,6 +50,11 @@ final class ApproveCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the pending requests and the approvals still valid.")
     boolean list;
 
+    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
+            description = "Project whose audit log (.drydock/audit.jsonl) records the decision, when it has one. "
+                    + "Default: the working directory.")
+    java.nio.file.Path project;
+
     ApproveCommand(PrintWriter out, PrintWriter err, Approvals approvals, Console console) {
         this.out = out;
         this.err = err;
@@ -103,15 +108,36 @@ final class ApproveCommand implements Callable<Integer> {
             String answer = console.readLine("Approve? [y/N] ");
             if (answer == null || !List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT))) {
                 out.println("Not approved. Nothing was stored; the change stays refused.");
+                audit(request, dev.drydock.audit.AuditRecord.DECLINED, null);
                 return DrydockCommand.FAILED;
             }
             via = Approval.VIA_TERMINAL;
         }
         Approval approval = approvals.grant(request, System.getProperty("user.name", "unknown"), via, pending.approvalTtl());
+        audit(request, dev.drydock.audit.AuditRecord.APPROVED, approval.approvedBy() + " (" + approval.via() + ")");
         out.println("Approved by " + approval.approvedBy() + " (" + approval.via() + ") until " + seconds(approval.expiresAt()) + ".");
         out.println("The agent can now call " + (ApprovalRequest.ROLLBACK.equals(request.action()) ? "rollback" : "apply_migration")
                 + " again with the same arguments; a change to the SQL or the target's schema needs a new approval.");
         return DrydockCommand.OK;
+    }
+
+    /** The human's decision in the project's audit log, when the project keeps one (a Drydock has run there). */
+    private void audit(ApprovalRequest request, String decision, String approver) {
+        java.nio.file.Path dir = project == null ? null : project.toAbsolutePath().normalize();
+        if (dir == null || !java.nio.file.Files.isDirectory(dir.resolve(".drydock"))) {
+            return;
+        }
+        try {
+            new dev.drydock.audit.AuditLog(dir, dev.drydock.db.Redactor.none(), name -> {
+                throw new IllegalStateException("drydock approve writes no target");
+            }).append(new dev.drydock.audit.AuditRecord(approvals.now(), "approve", request.target(), null, "drydock-cli",
+                    request.migrations().stream().map(m -> new dev.drydock.audit.AuditRecord.Migration(
+                            m.length() > 15 ? m.substring(0, 14) : m, m.length() > 15 ? m.substring(15) : null, null, null))
+                            .toList(), decision, List.of(), approver, request.planId(), dev.drydock.audit.AuditRecord.OK,
+                    null, 0));
+        } catch (RuntimeException e) {
+            err.println("(The decision could not be added to " + dir.resolve(".drydock/audit.jsonl") + ": " + e.getMessage() + ")");
+        }
     }
 
     private boolean alreadyApproved(String id) {

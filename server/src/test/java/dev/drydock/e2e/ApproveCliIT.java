@@ -81,9 +81,14 @@ class ApproveCliIT {
     void yesWithoutATerminalIsTheCiPathAndTheServerThenFindsTheApproval() throws Exception {
         refusedForWantOfApproval();
 
-        Run r = run("", "approve", PLAN.substring(0, 10), "--yes");
+        java.nio.file.Path project = Files.createTempDirectory("drydock-approve-project");
+        Files.createDirectories(project.resolve(".drydock"));
+        Run r = run("", "approve", PLAN.substring(0, 10), "--yes", "--project", project.toString());
 
         assertThat(r.exit()).as(r.stderr()).isZero();
+        // The human's decision is in the project's audit log, beside the refusals and applies.
+        assertThat(Files.readString(project.resolve(".drydock/audit.jsonl"))).contains("\"tool\":\"approve\"",
+                "\"target\":\"prod\"", "\"decision\":\"approved\"", "\"planId\":\"" + PLAN + "\"");
         assertThat(r.stdout()).contains("Approved by " + System.getProperty("user.name") + " (ci) until ",
                 "The agent can now call apply_migration again with the same arguments");
         assertThat(Files.readString(approvalFile())).contains("\"via\" : \"ci\"", "\"target\" : \"prod\"");
