@@ -49,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Guarded promotion through the real MCP client on the packaged jar over stdio: a migration proved
  * on a branch goes to a target and back; a protected target waits for a human, asked through
  * {@code drydock approve} or in the client's elicitation form; and a server killed with SIGKILL in
- * the middle of an apply leaves the target exactly as it was. Targets are databases on the test
- * cluster, branches too; approvals live in a temporary $DRYDOCK_STATE_DIR shared with the CLI.
+ * the middle of an apply leaves the target exactly as it was. Targets are databases on a second
+ * PostgreSQL server, branches on the test cluster (the branch server); approvals live in a
+ * temporary $DRYDOCK_STATE_DIR shared with the CLI.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -68,13 +69,15 @@ class PromotionStdioIT {
     @BeforeAll
     void project() throws Exception {
         state = Files.createTempDirectory("drydock-state");
-        main = TestPostgres.exampleDatabase();
-        prod = TestPostgres.exampleDatabase();
+        // Targets live on a PostgreSQL server of their own, as they would in production: not the branch server's.
+        main = TestPostgres.exampleDatabaseOnTargetServer();
+        prod = TestPostgres.exampleDatabaseOnTargetServer();
+        assertThat(main.hosts()).isNotEqualTo(TestPostgres.admin().hosts());
         project = projectOn("targets:\n  main:\n    url: " + ToolHarness.jdbc(main) + "\n"
                 + "  prod:\n    url: " + ToolHarness.jdbc(prod) + "\n    protected: true\n");
     }
 
-    /** A copy of the example whose drydock.yaml names {@code targets} (main the default), branches on the test cluster. */
+    /** A copy of the example whose drydock.yaml names {@code targets} (main the default), branches on the branch server. */
     private static Path projectOn(String targets) throws Exception {
         Path dir = Projects.copyOfExample();
         Files.writeString(dir.resolve("drydock.yaml"), targets + "defaultTarget: main\n"
@@ -198,7 +201,7 @@ class PromotionStdioIT {
     @Test
     @Order(4)
     void aServerKilledInTheMiddleOfAnApplyLeavesTheTargetAsItWas() throws Exception {
-        DatabaseUrl target = TestPostgres.exampleDatabase();
+        DatabaseUrl target = TestPostgres.exampleDatabaseOnTargetServer();
         Path crashProject = projectOn("targets:\n  main:\n    url: " + ToolHarness.jdbc(target) + "\n");
         String version;
         try (Session s = new Session(crashProject, null)) {
