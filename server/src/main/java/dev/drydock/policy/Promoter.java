@@ -372,7 +372,8 @@ public final class Promoter {
                         + "(policy.requireRollback).",
                         "Write the SQL that undoes it exactly; plan_migration generates one where it can be derived. Then test "
                                 + "the pair with apply_on_branch (or drydock test).",
-                        "plan_migration with the migration's SQL", "drydock test <migration file> --rollback <rollback file>");
+                        "plan_migration with the migration's SQL", "drydock test "
+                                + ProjectLayout.of(config).root().relativize(u.file().path()) + " --rollback " + rollbackPath(u));
             }
         }
         guards.add(GuardResult.pass("ROLLBACK_REQUIRED", "rollback file present for " + units.size() + " migration(s)"));

@@ -4,13 +4,6 @@ import dev.drydock.db.DatabaseUrl;
 import dev.drydock.testing.Projects;
 import dev.drydock.testing.TestPostgres;
 import dev.drydock.testing.ToolHarness;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ElicitFormRequest;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
@@ -24,12 +17,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +26,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import static dev.drydock.e2e.TargetProbe.await;
+import static dev.drydock.e2e.TargetProbe.column;
+import static dev.drydock.e2e.TargetProbe.fingerprint;
+import static dev.drydock.e2e.TargetProbe.one;
+import static dev.drydock.e2e.TargetProbe.sessionsOtherThanOurs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Guarded promotion through the real MCP client on the packaged jar over stdio: a migration proved
  * on a branch goes to a target and back; a protected target waits for a human, asked through
  * {@code drydock approve} or in the client's elicitation form; and a server killed with SIGKILL in
- * the middle of an apply leaves the target exactly as it was. Targets are databases on the test
- * cluster, branches too; approvals live in a temporary $DRYDOCK_STATE_DIR shared with the CLI.
+ * the middle of an apply leaves the target exactly as it was. Targets are databases on a second
+ * PostgreSQL server, branches on the test cluster (the branch server); approvals live in a
+ * temporary $DRYDOCK_STATE_DIR shared with the CLI.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -68,13 +61,15 @@ class PromotionStdioIT {
     @BeforeAll
     void project() throws Exception {
         state = Files.createTempDirectory("drydock-state");
-        main = TestPostgres.exampleDatabase();
-        prod = TestPostgres.exampleDatabase();
+        // Targets live on a PostgreSQL server of their own, as they would in production: not the branch server's.
+        main = TestPostgres.exampleDatabaseOnTargetServer();
+        prod = TestPostgres.exampleDatabaseOnTargetServer();
+        assertThat(main.hosts()).isNotEqualTo(TestPostgres.admin().hosts());
         project = projectOn("targets:\n  main:\n    url: " + ToolHarness.jdbc(main) + "\n"
                 + "  prod:\n    url: " + ToolHarness.jdbc(prod) + "\n    protected: true\n");
     }
 
-    /** A copy of the example whose drydock.yaml names {@code targets} (main the default), branches on the test cluster. */
+    /** A copy of the example whose drydock.yaml names {@code targets} (main the default), branches on the branch server. */
     private static Path projectOn(String targets) throws Exception {
         Path dir = Projects.copyOfExample();
         Files.writeString(dir.resolve("drydock.yaml"), targets + "defaultTarget: main\n"
@@ -85,7 +80,7 @@ class PromotionStdioIT {
     @Test
     @Order(1)
     void appliesAProvedMigrationWithProgressThenRollsItBack() throws Exception {
-        try (Session s = new Session(project, null)) {
+        try (StdioSession s = session(project, null)) {
             String version = s.prove("add_slug", SLUG_UP, SLUG_DOWN);
             String history = one(main, "select count(*) from supabase_migrations.schema_migrations");
 
@@ -125,7 +120,7 @@ class PromotionStdioIT {
     @Test
     @Order(2)
     void withoutElicitationAProtectedTargetWaitsForDrydockApprove() throws Exception {
-        try (Session s = new Session(project, null)) {
+        try (StdioSession s = session(project, null)) {
             Map<String, Object> refused = s.refused("apply_migration", Map.of("target", "prod"), "APPROVAL_REQUIRED");
             String text = s.lastText;
             assertThat(text).contains("this client cannot ask for one", "The target was not changed");
@@ -164,7 +159,7 @@ class PromotionStdioIT {
                 new ElicitResult(ElicitResult.Action.ACCEPT, Map.of("approve", true, "approver", "Ann")),
                 new ElicitResult(ElicitResult.Action.DECLINE, null)));
         List<ElicitFormRequest> asked = new CopyOnWriteArrayList<>();
-        try (Session s = new Session(project, req -> {
+        try (StdioSession s = session(project, req -> {
             asked.add(req);
             return answers.pop();
         })) {
@@ -198,17 +193,17 @@ class PromotionStdioIT {
     @Test
     @Order(4)
     void aServerKilledInTheMiddleOfAnApplyLeavesTheTargetAsItWas() throws Exception {
-        DatabaseUrl target = TestPostgres.exampleDatabase();
+        DatabaseUrl target = TestPostgres.exampleDatabaseOnTargetServer();
         Path crashProject = projectOn("targets:\n  main:\n    url: " + ToolHarness.jdbc(target) + "\n");
         String version;
-        try (Session s = new Session(crashProject, null)) {
+        try (StdioSession s = session(crashProject, null)) {
             // The branch cycle runs it up, down and up again: it takes its time there too, and passes.
             version = s.prove("slow_note", "alter table public.posts add column note text;\nselect pg_sleep(4);\n",
                     "alter table public.posts drop column note;\n");
         }
-        String before = fingerprint(target, version);
+        TargetProbe.Fingerprint before = fingerprint(target);
 
-        Session doomed = new Session(crashProject, null);
+        StdioSession doomed = session(crashProject, null);
         try {
             CompletableFuture<CallToolResult> call = CompletableFuture.supplyAsync(() -> doomed.call("apply_migration", Map.of()));
             int[] backend = new int[1];
@@ -228,25 +223,13 @@ class PromotionStdioIT {
         } finally {
             doomed.client.close();
         }
-        assertThat(fingerprint(target, version)).isEqualTo(before);
+        assertThat(fingerprint(target)).isEqualTo(before);
 
-        try (Session s = new Session(crashProject, null)) {
+        try (StdioSession s = session(crashProject, null)) {
             assertThat(s.ok("apply_migration", Map.of())).containsEntry("status", "APPLIED");
         }
         assertThat(column(target, "note")).isTrue();
         assertThat(one(target, "select state from drydock.migration_log where version = '" + version + "'")).isEqualTo("applied");
-    }
-
-    /** Columns of public.posts, history rows, and Drydock's log and audit rows for {@code version} (if its tables exist). */
-    private static String fingerprint(DatabaseUrl url, String version) throws SQLException {
-        String log = one(url, "select to_regclass('drydock.migration_log') is not null");
-        String columns = one(url, "select string_agg(column_name, ',' order by column_name) from information_schema.columns "
-                + "where table_schema = 'public' and table_name = 'posts'");
-        String history = one(url, "select string_agg(version, ',' order by version) from supabase_migrations.schema_migrations");
-        String drydock = !"t".equals(log) ? "absent"
-                : one(url, "select count(*) from drydock.migration_log where version = '" + version + "'")
-                + " audit " + one(url, "select count(*) from drydock.audit_log");
-        return columns + " | history " + history + " | log " + drydock;
     }
 
     private static int sleepingBackend(DatabaseUrl url) {
@@ -259,37 +242,6 @@ class PromotionStdioIT {
         }
     }
 
-    private static int sessionsOtherThanOurs(DatabaseUrl url) {
-        try {
-            return Integer.parseInt(one(url, "select count(*) from pg_stat_activity where datname = current_database() "
-                    + "and pid <> pg_backend_pid()"));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Polls {@code condition} until true; fails after a generous bound (a hang, not a speed check). */
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static String one(DatabaseUrl url, String sql) throws SQLException {
-        try (Connection c = TestPostgres.connect(url); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static boolean column(DatabaseUrl url, String name) throws SQLException {
-        return "1".equals(one(url, "select count(*) from information_schema.columns where table_schema = 'public' "
-                + "and table_name = 'posts' and column_name = '" + name + "'"));
-    }
-
     private static String state(Map<String, Object> listed, String version) {
         return ((List<?>) listed.get("migrations")).stream().map(m -> (Map<?, ?>) m).filter(m -> version.equals(m.get("version")))
                 .map(m -> (String) m.get("state")).findFirst().orElseThrow();
@@ -299,83 +251,7 @@ class PromotionStdioIT {
         return ((List<?>) list).stream().map(String::valueOf).toList();
     }
 
-    /**
-     * One {@code drydock serve --project DIR} on the packaged jar, started by the SDK's stdio transport,
-     * and its client; with form elicitation declared when {@code human} answers the forms.
-     */
-    private final class Session implements AutoCloseable {
-        final McpSyncClient client;
-        final ProcessHandle server;
-        final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
-        final Map<String, Map<String, Object>> outputSchemas;
-        String lastToken;
-        String lastText;
-        private int calls;
-
-        Session(Path dir, Function<ElicitFormRequest, ElicitResult> human) {
-            List<String> command = JarProcess.command(List.of("serve", "--project", dir.toString()));
-            ServerParameters params = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size()))
-                    .addEnvVar("DRYDOCK_STATE_DIR", state.toString()).build();
-            StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
-            transport.setStdErrorHandler(line -> { });
-            McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(3)).progressConsumer(progress::add);
-            if (human != null) {
-                spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build()).elicitation(human);
-            }
-            client = spec.build();
-            client.initialize();
-            server = ProcessHandle.current().children()
-                    .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(dir.toString())).orElse(false))
-                    .filter(ProcessHandle::isAlive).findFirst().orElseThrow();
-            outputSchemas = client.listTools().tools().stream()
-                    .collect(Collectors.toMap(McpSchema.Tool::name, McpSchema.Tool::outputSchema));
-        }
-
-        CallToolResult call(String tool, Map<String, Object> args) {
-            lastToken = tool + "-" + (++calls);
-            CallToolResult r = client.callTool(CallToolRequest.builder().name(tool).arguments(args).progressToken(lastToken).build());
-            lastText = ((McpSchema.TextContent) r.content().get(0)).text();
-            return r;
-        }
-
-        /** A success, its structuredContent checked against the outputSchema the server listed. */
-        @SuppressWarnings("unchecked")
-        Map<String, Object> ok(String tool, Map<String, Object> args) {
-            CallToolResult r = call(tool, args);
-            assertThat(r.isError()).as(lastText).isFalse();
-            var check = McpJsonDefaults.getSchemaValidator().validate(outputSchemas.get(tool), r.structuredContent());
-            assertThat(check.valid()).as("%s breaks %s's outputSchema: %s", r.structuredContent(), tool, check.errorMessage())
-                    .isTrue();
-            return (Map<String, Object>) r.structuredContent();
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> refused(String tool, Map<String, Object> args, String code) {
-            CallToolResult r = call(tool, args);
-            assertThat(r.isError()).as(lastText).isTrue();
-            assertThat(lastText).startsWith(code + ": ").contains("Next step");
-            assertThat((Map<String, Object>) r.structuredContent()).containsEntry("code", code);
-            return (Map<String, Object>) r.structuredContent();
-        }
-
-        /** A new branch, the migration applied on it (which writes its files into the project); returns its version. */
-        String prove(String name, String up, String down) {
-            // The branch server (and its branch names) is shared by every project on the test cluster.
-            String branch = name.replace('_', '-') + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-            assertThat(ok("create_branch", Map.of("name", branch))).containsEntry("status", "MIGRATIONS_PASSED");
-            Map<String, Object> r = ok("apply_on_branch", Map.of("branch", branch, "name", name, "sql", up, "rollback_sql", down));
-            assertThat(r).containsEntry("status", "ROUND_TRIP_PASSED");
-            return (String) r.get("version");
-        }
-
-        List<String> progressMessages(String token) {
-            return progress.stream().filter(p -> token.equals(p.progressToken()))
-                    .map(McpSchema.ProgressNotification::message).toList();
-        }
-
-        @Override
-        public void close() {
-            client.closeGracefully();
-        }
+    private StdioSession session(Path dir, Function<ElicitFormRequest, ElicitResult> human) {
+        return new StdioSession(dir, Map.of("DRYDOCK_STATE_DIR", state.toString()), human);
     }
 }

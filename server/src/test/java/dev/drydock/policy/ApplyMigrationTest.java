@@ -155,6 +155,8 @@ class ApplyMigrationTest {
         ToolRunner.Response r = call("apply_migration", Map.of());
         assertThat(r.structured()).containsEntry("code", "ROLLBACK_REQUIRED");
         assertThat(r.text()).contains(version + "_add_slug", "supabase/rollbacks/" + version + "_add_slug.sql");
+        assertThat(r.structured().get("nextSteps").toString()).contains("drydock test supabase/migrations/" + version
+                + "_add_slug.sql --rollback supabase/rollbacks/" + version + "_add_slug.sql");
         Files.writeString(rollback, "  \n");
         assertThat(call("apply_migration", Map.of()).structured()).containsEntry("code", "ROLLBACK_REQUIRED");
         assertThat(hasSlug(main)).isFalse();
