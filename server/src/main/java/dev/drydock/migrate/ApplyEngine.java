@@ -306,7 +306,7 @@ public final class ApplyEngine {
                 long backoff = again ? 1000L << (tryNumber - 1) : 0;
                 waits.add(new LockWait(unit.version(), step, tryNumber, e.statement, e.getMessage(), backoff));
                 if (!again) {
-                    throw lockTimeout(target, unit, rollingBack, step, tryNumber, e);
+                    throw lockTimeout(target, unit, rollingBack, step, tryNumber, e, waits);
                 }
                 sleep(backoff);
             } catch (SQLException | RuntimeException e) {
@@ -316,7 +316,8 @@ public final class ApplyEngine {
         }
     }
 
-    private DrydockException lockTimeout(String target, Unit unit, boolean rollingBack, int step, int tries, LockTimeout e) {
+    private DrydockException lockTimeout(String target, Unit unit, boolean rollingBack, int step, int tries, LockTimeout e,
+                                         List<LockWait> waits) {
         boolean allTransactional = unit.steps().stream().allMatch(MigrationSteps.Step::transactional);
         String after = allTransactional
                 ? ": the target is as it was before this " + (rollingBack ? "rollback." : "migration.")
@@ -327,7 +328,10 @@ public final class ApplyEngine {
         return new DrydockException(ErrorCode.LOCK_TIMEOUT, (rollingBack ? "The rollback of " : "Migration ") + unit.version()
                 + "_" + unit.name() + " on target '" + target + "': step " + step + " waited longer than lock_timeout ("
                 + settings.lockTimeout().toMillis() + " ms) for a lock on each of " + tries + " tries (" + e.getMessage()
-                + "). Statement: " + e.statement + ". Each try was rolled back" + after,
+                + "). Statement: " + e.statement + ". Each try was rolled back" + after + "\nWaits: "
+                + String.join("; ", waits.stream().filter(w -> w.version().equals(unit.version()) && w.step() == step)
+                .map(w -> "try " + w.attempt() + " timed out after " + settings.lockTimeout().toMillis() + " ms"
+                        + (w.backoffMillis() > 0 ? ", then " + w.backoffMillis() + " ms before the next" : "")).toList()) + ".",
                 "Something holds a conflicting lock on the table (a long query or an open transaction): find it in "
                         + "pg_stat_activity, or retry at a quieter time; policy.lockTimeout and policy.lockRetries "
                         + "in drydock.yaml set the limits.",

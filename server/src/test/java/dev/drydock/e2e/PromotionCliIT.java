@@ -1,6 +1,8 @@
 package dev.drydock.e2e;
 
 import dev.drydock.testing.Projects;
+import dev.drydock.testing.TestPostgres;
+import dev.drydock.testing.ToolHarness;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -14,9 +16,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The promotion path on the command line, on the packaged jar and the embedded default (target
- * {@code local}): a migration file is proved with {@code drydock test}, then {@code drydock apply}
- * and {@code drydock rollback} move it through the guards, and a changed byte is refused.
+ * The promotion path on the command line, on the packaged jar: a migration file is proved with
+ * {@code drydock test} (branches on the test cluster), then {@code drydock apply} and
+ * {@code drydock rollback} move it through the guards onto a target on a second PostgreSQL
+ * server, and a changed byte is refused.
  */
 class PromotionCliIT {
     private static final String VERSION = "20240301090600";
@@ -39,7 +42,9 @@ class PromotionCliIT {
     @Test
     void testApplyRollbackAndARefusal() throws Exception {
         project = Projects.copyOfExample();
-        // The first start brings the local database to the project's head; the new file comes after.
+        Files.writeString(project.resolve("drydock.yaml"), "targets:\n  main:\n    url: "
+                + ToolHarness.jdbc(TestPostgres.exampleDatabaseOnTargetServer()) + "\nbranchServer:\n  url: "
+                + ToolHarness.jdbc(TestPostgres.admin()) + "\n");
         assertThat(run("migrations").exit()).isZero();
         Path migration = project.resolve("supabase/migrations/" + VERSION + "_add_slug.sql");
         Path rollback = project.resolve("supabase/rollbacks/" + VERSION + "_add_slug.sql");
@@ -55,7 +60,7 @@ class PromotionCliIT {
 
         Run dry = run("apply", "--dry-run");
         assertThat(dry.exit()).as(dry.stderr()).isZero();
-        assertThat(dry.stdout()).startsWith("DRY_RUN: apply of " + VERSION + "_add_slug on target 'local'")
+        assertThat(dry.stdout()).startsWith("DRY_RUN: apply of " + VERSION + "_add_slug on target 'main'")
                 .contains("alter table public.posts add column slug text");
 
         Run applied = run("apply", "--json");
@@ -70,7 +75,7 @@ class PromotionCliIT {
                 .contains("drop column slug");
         Run rolledBack = run("rollback", "--execute");
         assertThat(rolledBack.exit()).as(rolledBack.stderr()).isZero();
-        assertThat(rolledBack.stdout()).startsWith("ROLLED_BACK: " + VERSION + "_add_slug rolled back on target 'local'");
+        assertThat(rolledBack.stdout()).startsWith("ROLLED_BACK: " + VERSION + "_add_slug rolled back on target 'main'");
 
         Files.writeString(migration, "alter table public.posts add column slug  text;\n");
         Run changed = run("apply");

@@ -278,7 +278,8 @@ class ApplyMigrationTest {
             st.execute("select count(*) from public.posts"); // ACCESS SHARE until the transaction ends
             ToolRunner.Response r = call("apply_migration", Map.of());
             assertThat(r.structured()).containsEntry("code", "LOCK_TIMEOUT");
-            assertThat(r.text()).contains("2 tries", "the target is as it was");
+            assertThat(r.text()).contains("2 tries", "the target is as it was",
+                    "Waits: try 1 timed out after 200 ms, then 1000 ms before the next; try 2 timed out after 200 ms.");
             blocker.rollback();
         }
         assertThat(hasSlug(main)).isFalse();
