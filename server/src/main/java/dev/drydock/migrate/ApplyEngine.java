@@ -221,12 +221,7 @@ public final class ApplyEngine {
                     StatementInfo s = step.statements().get(0);
                     if (!alreadyDone(c, s)) {
                         cleanUpAfterFailure(c, s);
-                        sessionLimits(c, true);
-                        try {
-                            run(c, target, unit, stepNumber, step, runs, progress);
-                        } finally {
-                            sessionLimits(c, false);
-                        }
+                        runAlone(c, target, unit, stepNumber, step, runs, progress);
                     }
                     begin(c);
                     markDone(c, unit, stepNumber);
@@ -271,12 +266,7 @@ public final class ApplyEngine {
                     run(c, target, unit, stepNumber, step, runs, progress);
                 } else {
                     c.setAutoCommit(true);
-                    sessionLimits(c, true);
-                    try {
-                        run(c, target, unit, stepNumber, step, runs, progress);
-                    } finally {
-                        sessionLimits(c, false);
-                    }
+                    runAlone(c, target, unit, stepNumber, step, runs, progress);
                     begin(c);
                 }
                 if (last) {
@@ -396,6 +386,17 @@ public final class ApplyEngine {
         try (Statement st = c.createStatement()) {
             st.execute("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
             st.execute("SET LOCAL statement_timeout = " + settings.statementTimeout().toMillis());
+        }
+    }
+
+    /** A step outside any transaction (autocommit), under the same limits, set for the session and reset after. */
+    private void runAlone(Connection c, String target, Unit unit, int stepNumber, MigrationSteps.Step step,
+                          List<StatementRun> runs, Progress progress) throws SQLException {
+        sessionLimits(c, true);
+        try {
+            run(c, target, unit, stepNumber, step, runs, progress);
+        } finally {
+            sessionLimits(c, false);
         }
     }
 
