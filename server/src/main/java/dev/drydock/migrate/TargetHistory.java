@@ -4,7 +4,7 @@ import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
 import dev.drydock.branch.BranchStore;
 import dev.drydock.branch.Evidence;
-import dev.drydock.policy.EvidenceCheck;
+import dev.drydock.branch.EvidenceCheck;
 import dev.drydock.sql.Splitter;
 
 import java.io.IOException;

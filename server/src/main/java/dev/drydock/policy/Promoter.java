@@ -7,6 +7,7 @@ import dev.drydock.audit.AuditLog;
 import dev.drydock.audit.AuditRecord;
 import dev.drydock.branch.BranchStore;
 import dev.drydock.branch.Evidence;
+import dev.drydock.branch.EvidenceCheck;
 import dev.drydock.config.DrydockConfig;
 import dev.drydock.db.Databases;
 import dev.drydock.db.Redactor;

@@ -1,8 +1,6 @@
-package dev.drydock.policy;
+package dev.drydock.branch;
 
 import dev.drydock.branch.BranchServer;
-import dev.drydock.branch.BranchStore;
-import dev.drydock.branch.Evidence;
 import dev.drydock.db.DatabaseUrl;
 import dev.drydock.db.Redactor;
 import dev.drydock.mcp.ToolSpec;

@@ -1,9 +1,7 @@
-package dev.drydock.policy;
+package dev.drydock.branch;
 
 import dev.drydock.DrydockException;
 import dev.drydock.ErrorCode;
-import dev.drydock.branch.BranchStore;
-import dev.drydock.branch.Evidence;
 import dev.drydock.migrate.Checksums;
 import dev.drydock.migrate.MigrationFile;
 import dev.drydock.migrate.ProjectLayout;
