@@ -148,8 +148,8 @@ public final class ApplyEngine {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 dedicated.close();
-                throw new DrydockException(ErrorCode.TARGET_BUSY, "Interrupted while waiting for target '" + target
-                        + "''s migration lock.", "Call again.");
+                throw new DrydockException(ErrorCode.TARGET_BUSY, "Interrupted while waiting for the migration lock of target '"
+                        + target + "'; nothing ran.", "Call again.");
             }
         }
     }

@@ -149,7 +149,7 @@ public final class Promoter {
                                 List.of(), null, 0, null, List.of(), null, null, null, List.of(), List.of(), null, null,
                                 null, millis(start));
                     }
-                    List<Planned> planned = p.units().stream().map(u -> u.planned(analyzer, applying)).toList();
+                    List<Planned> planned = p.units().stream().map(Unit::planned).toList();
                     if (dryRun) {
                         return report(action, "DRY_RUN", target, planned, p, List.of(), List.of(),
                                 joined(p.units(), applying), null, start);
@@ -164,9 +164,9 @@ public final class Promoter {
                                 start));
                         try {
                             done.add(applying
-                                    ? engine.apply(c, target.name(), u.engine(analyzer, true), meta, audited, waits,
+                                    ? engine.apply(c, target.name(), u.engine(), meta, audited, waits,
                                     context.progress())
-                                    : engine.rollback(c, target.name(), u.engine(analyzer, false), meta, audited, waits,
+                                    : engine.rollback(c, target.name(), u.engine(), meta, audited, waits,
                                     context.progress()));
                         } catch (ApplyEngine.StepFailed f) {
                             throw failed(action, target, u, f, done);
@@ -246,7 +246,7 @@ public final class Promoter {
             }
             Map<String, TargetLog.Entry> log = TargetLog.current(c);
             for (TargetHistory.Entry e : chosen) {
-                units.add(Unit.stored(storedRollback(log.get(e.version()), e, target)));
+                units.add(stored(storedRollback(log.get(e.version()), e, target)));
             }
             guards.add(GuardResult.pass("ROLLBACK_REQUIRED", "rollback SQL stored at apply time for " + units.size()
                     + " migration(s)"));
@@ -273,30 +273,28 @@ public final class Promoter {
         return stored;
     }
 
-    /** A migration's files (or, for a rollback, what the target stored). */
+    /**
+     * A migration's files (or, for a rollback, what the target stored), with the script it runs here
+     * (the up SQL to apply, the stored rollback SQL to roll back) cut into steps once.
+     */
     private record Unit(MigrationFile file, String version, String name, String up, String rollback, String upSha256,
-                        String rollbackSha256, Long evidenceId) {
-
-        static Unit stored(TargetLog.Entry e) {
-            return new Unit(null, e.version(), e.name(), null, e.rollbackSql(), e.upSha256(), e.rollbackSha256(),
-                    e.evidenceId());
-        }
+                        String rollbackSha256, Long evidenceId, List<MigrationSteps.Step> steps) {
 
         Unit withEvidence(long id) {
-            return new Unit(file, version, name, up, rollback, upSha256, rollbackSha256, id);
+            return new Unit(file, version, name, up, rollback, upSha256, rollbackSha256, id, steps);
         }
 
-        ApplyEngine.Unit engine(StatementAnalyzer analyzer, boolean applying) {
-            String script = applying ? up : rollback;
-            List<MigrationSteps.Step> steps = MigrationSteps.of(analyzer.analyze(script),
-                    version + "_" + name + (applying ? ".sql" : " (rollback)"));
+        ApplyEngine.Unit engine() {
             return new ApplyEngine.Unit(version, name, up == null ? "" : up, rollback, upSha256, rollbackSha256, evidenceId,
                     steps);
         }
 
+        boolean inOneTransaction() {
+            return steps.stream().allMatch(MigrationSteps.Step::transactional);
+        }
+
         /** What the result shows of it: files, checksums, evidence, and the script it runs cut into steps. */
-        Planned planned(StatementAnalyzer analyzer, boolean applying) {
-            List<MigrationSteps.Step> steps = engine(analyzer, applying).steps();
+        Planned planned() {
             return new Planned(version, name, file == null ? null : file.path().getFileName().toString(),
                     file == null || file.rollback() == null ? null : file.rollback().getFileName().toString(), upSha256,
                     rollbackSha256, evidenceId, steps.stream().mapToInt(s -> s.statements().size()).sum(), steps.size(),
@@ -308,7 +306,13 @@ public final class Promoter {
         String up = read(m.path());
         String rollback = m.rollback() == null || !Files.exists(m.rollback()) ? null : read(m.rollback());
         return new Unit(m, m.version(), m.name(), up, rollback, Checksums.sha256(bytes(m.path())),
-                rollback == null ? null : Checksums.sha256(bytes(m.rollback())), null);
+                rollback == null ? null : Checksums.sha256(bytes(m.rollback())), null,
+                MigrationSteps.of(analyzer.analyze(up), m.version() + "_" + m.name() + ".sql"));
+    }
+
+    private Unit stored(TargetLog.Entry e) {
+        return new Unit(null, e.version(), e.name(), null, e.rollbackSql(), e.upSha256(), e.rollbackSha256(), e.evidenceId(),
+                MigrationSteps.of(analyzer.analyze(e.rollbackSql()), e.version() + "_" + e.name() + " (rollback)"));
     }
 
     private List<MigrationFile> pendingUpTo(TargetHistory history, String version, Target target) {
@@ -407,10 +411,10 @@ public final class Promoter {
 
     private void rollbackTested(List<Unit> units, Target target, List<GuardResult> guards) throws SQLException {
         for (Unit u : units) {
+            // The stored SQL is the rollback file's text as applied: its checksum must still be the one recorded, and
+            // evidence for exactly that pair must exist.
             boolean tested = u.evidenceId() != null && Checksums.sha256(u.rollback()).equals(u.rollbackSha256())
-                    || u.evidenceId() != null && Checksums.sha256(withNewline(u.rollback())).equals(u.rollbackSha256());
-            tested = tested && store.get().evidence(u.upSha256(), u.rollbackSha256()).stream()
-                    .anyMatch(e -> e.id() == u.evidenceId());
+                    && store.get().evidence(u.upSha256(), u.rollbackSha256()).stream().anyMatch(e -> e.id() == u.evidenceId());
             if (!tested) {
                 throw new DrydockException(ErrorCode.NOT_BRANCH_TESTED, "The rollback of " + u.version() + "_" + u.name()
                         + " stored on target '" + target.name() + "' has no branch evidence (evidence "
@@ -526,7 +530,7 @@ public final class Promoter {
     private DrydockException failed(String action, Target target, Unit u, ApplyEngine.StepFailed f,
                                     List<ApplyEngine.Done> done) {
         boolean applying = action.equals("apply");
-        boolean inOneTransaction = u.engine(analyzer, applying).steps().stream().allMatch(MigrationSteps.Step::transactional);
+        boolean inOneTransaction = u.inOneTransaction();
         String before = done.isEmpty() ? "" : (applying ? " Applied" : " Rolled back") + " before it in this call (and kept): "
                 + done.stream().map(d -> d.version() + "_" + d.name()).toList() + ".";
         String where;
@@ -590,9 +594,6 @@ public final class Promoter {
         }
     }
 
-    private static String withNewline(String s) {
-        return s.endsWith("\n") ? s : s + "\n";
-    }
 
     private static long millis(long start) {
         return (System.nanoTime() - start) / 1_000_000;

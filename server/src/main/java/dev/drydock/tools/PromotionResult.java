@@ -1,6 +1,5 @@
 package dev.drydock.tools;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.drydock.migrate.ApplyEngine;
 import dev.drydock.policy.Promoter;
 
@@ -14,7 +13,6 @@ import java.util.List;
  * @param status {@code APPLIED}, {@code ROLLED_BACK}, {@code DRY_RUN} or {@code NOTHING_PENDING}
  * @param sql    in a dry run, the SQL that would run
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PromotionResult(String action, String status, String target, boolean protectedTarget,
                               List<Promoter.Planned> migrations, List<Promoter.GuardResult> guards, String planId,
                               Integer risk, String riskLevel, List<String> locks, Double estimatedSeconds,
